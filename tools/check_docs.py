@@ -1,0 +1,46 @@
+"""Check the docs as far as can be done without quarto: every notebook goes through nbdev's doc processors
+(`nbdev-proc-nbs`) and renders to HTML with nbconvert, each page has its title and expected sections, and no
+page shows an error or a traceback."""
+import html, re, subprocess, sys, tempfile, json
+import nbformat
+from nbconvert import HTMLExporter
+from pathlib import Path
+
+root = Path(__file__).resolve().parent.parent
+EXPECTED = {  # page -> text each rendered page must contain
+    'index': ['Quick start', 'pip install -e . && autoresearch-lite prepare', 'nbdev-test'],
+    '00_data': ['The contract: profiles', 'The token cache', 'Best-fit packing', 'evaluation rows'],
+    '01_tokenizer': ['Exact byte lengths', 'val_bpb', 'Prepare: the harness on disk'],
+    '05_cli': ['prepare'],
+}
+
+def main():
+    r = subprocess.run(['nbdev-proc-nbs'], cwd=root, capture_output=True, text=True)
+    if r.returncode != 0 or 'Traceback' in r.stderr or 'Error in notebook' in r.stderr:
+        sys.exit(f'nbdev-proc-nbs failed:\n{r.stderr[-3000:]}')
+    proc = root / '_proc'
+    out = Path(tempfile.mkdtemp())
+    nbs = sorted(p for p in (root / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
+    bad = []
+    for nb in nbs:
+        p = proc / nb.name
+        if not p.exists(): bad.append(f'{nb.name}: not processed'); continue
+        d = json.loads(p.read_text())
+        for c in d['cells']:   # nbdev's processors leave fields the nbformat schema does not know
+            c.pop('has_sd', None); c.get('metadata', {}).pop('execution', None)
+        try: text = HTMLExporter().from_notebook_node(nbformat.reads(json.dumps(d), as_version=4))[0]
+        except Exception as e: bad.append(f'{nb.name}: nbconvert failed: {e}'); continue
+        (out / (nb.stem + '.html')).write_text(text)
+        cells = d['cells']
+        if not cells or not ''.join(cells[0]['source']).lstrip().startswith('---'):
+            if '<h1' not in text: bad.append(f'{nb.name}: no title')
+        plain = html.unescape(re.sub(r'<[^>]+>', '', text))
+        for s in EXPECTED.get(nb.stem, []):
+            if s not in plain: bad.append(f'{nb.name}: missing {s!r}')
+        for o in (o for c in cells for o in c.get('outputs', [])):
+            if o.get('output_type') == 'error' or 'Traceback (most recent call last)' in ''.join(o.get('text', '')):
+                bad.append(f'{nb.name}: an output shows an error'); break
+    if bad: sys.exit('docs check failed:\n  ' + '\n  '.join(bad))
+    print(f'docs: {len(nbs)} notebooks processed and rendered to HTML in {out}')
+
+if __name__ == '__main__': main()
