@@ -13,15 +13,15 @@ from pathlib import Path
 from typing import Callable
 
 # %% auto #0
-__all__ = ['EDITABLE_FILE', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE', 'PROGRAM_MD',
-           'PROCESS_STARTUP_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError',
-           'AgentError', 'Proposal', 'parse_reply', 'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed',
-           'apply_edits', 'unified_diff', 'git', 'harness_fingerprint', 'default_train_py', 'default_timeout',
-           'init_workspace', 'load_workspace', 'render_program_md', 'WorkspaceLock', 'RunResult', 'child_env',
-           'check_summary', 'kill_group', 'run_train', 'Ledger', 'ratchet_state', 'keep_threshold', 'find_constants',
-           'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys', 'build_messages', 'LLMProposer', 'make_proposer',
-           'last_kept_commit', 'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress',
-           'diff_html', 'loss_curve_figure', 'AgentPanel']
+__all__ = ['EDITABLE_FILE', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE', 'SMOKE_BASELINE',
+           'PROGRAM_MD', 'PROCESS_STARTUP_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT',
+           'EditError', 'AgentError', 'Proposal', 'parse_reply', 'fixed_functions', 'protected_lines', 'fixed_region',
+           'check_fixed', 'apply_edits', 'unified_diff', 'git', 'harness_fingerprint', 'default_train_py',
+           'default_timeout', 'init_workspace', 'load_workspace', 'render_program_md', 'WorkspaceLock', 'RunResult',
+           'child_env', 'check_summary', 'kill_group', 'run_train', 'Ledger', 'ratchet_state', 'keep_threshold',
+           'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys', 'build_messages', 'LLMProposer',
+           'make_proposer', 'last_kept_commit', 'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure',
+           'plot_progress', 'diff_html', 'loss_curve_figure', 'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -225,14 +225,17 @@ def harness_fingerprint(profile:str, cache_dir=None) -> str:
     from autoresearch_lite.tokenizer import load_harness
     return load_harness(profile, cache_dir=cache_dir).fingerprint
 
-def default_train_py() -> str:
-    "The text of the generated, self-contained baseline `train.py` from the library's model and training code."
+# The smoke profile trains for seconds: its baseline is a small model, so that a step takes well under a second on a CPU.
+SMOKE_BASELINE = dict(depth=2, aspect_ratio=32, head_dim=32, total_batch_size=2**11, device_batch_size=16)
+
+def default_train_py(profile:str=None) -> str:
+    "The generated, self-contained baseline `train.py` (the library's model and training code; smaller for 'smoke')."
     try: from autoresearch_lite.train import write_train_py
     except ImportError as e:
         raise AgentError("The training module is not available, so no baseline train.py can be generated; "
                          "pass train_py=<text> or install the full package.") from e
     d = Path(tempfile.mkdtemp())
-    try: write_train_py(d / EDITABLE_FILE); return (d / EDITABLE_FILE).read_text()
+    try: write_train_py(d / EDITABLE_FILE, **(SMOKE_BASELINE if profile == 'smoke' else {})); return (d / EDITABLE_FILE).read_text()
     finally: shutil.rmtree(d, ignore_errors=True)
 
 def _profile_facts(profile):
@@ -263,7 +266,7 @@ def init_workspace(path, tag:str=None, profile:str=None, cache_dir=None, train_p
         if time_budget is None: raise AgentError("The harness is not installed, so the profile's budget is unknown; pass time_budget=.")
     if time_budget is not None: facts['time_budget'] = time_budget
     fp = (fingerprint_fn or harness_fingerprint)(profile, cache_dir)
-    text = train_py if train_py is not None else default_train_py()
+    text = train_py if train_py is not None else default_train_py(profile)
     compile(text, EDITABLE_FILE, 'exec')
     tag = tag or datetime.date.today().strftime('%b%d').lower()
     if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', tag): raise AgentError(f"The tag {tag!r} is not a valid branch name part; use letters, digits, '.', '_' or '-'.")

@@ -7,12 +7,20 @@ from nbconvert import HTMLExporter
 from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
-EXPECTED = {  # page -> text each rendered page must contain
-    'index': ['Quick start', 'pip install -e . && autoresearch-lite prepare', 'nbdev-test'],
-    '00_data': ['The contract: profiles', 'The token cache', 'Best-fit packing', 'evaluation rows'],
-    '01_tokenizer': ['Exact byte lengths', 'val_bpb', 'Prepare: the harness on disk'],
-    '05_cli': ['prepare'],
+EXPECTED = {  # page -> text each rendered page must contain (its sections and key facts)
+    'index': ['Quick start', 'pip install -e . && autoresearch-lite prepare', 'nbdev-test', 'How it differs', 'Where to go next'],
+    '00_data': ['The contract: profiles', 'The token cache', 'Best-fit packing', 'evaluation rows', 'M tokens/s'],
+    '01_tokenizer': ['Exact byte lengths', 'val_bpb', 'Prepare: the harness on disk', 'tokenization:'],
+    '02_model': ['RoPE', 'window'],
+    '03_train': ['precision', 'Muon', 'val_bpb:', 'train.py'],
+    '04_agent': ['OLD', 'results.tsv', 'progress'],
+    '05_cli': ['prepare', 'train', 'init', 'run', 'plot', 'bench'],
+    '06_bench': ['tokens/s', 'autoresearch-lite bench'],
+    'kaggle': ['Kaggle', 'Colab', 'Secrets', 'Persistence', 'A session restart, tested'],
+    'providers': ['OPENROUTER_API_KEY', 'Ollama', 'offline'],
+    'install': ['A light import', 'Build, install, run'],
 }
+PICTURES = {'03_train', '04_agent', '06_bench'}   # pages that must show a plot
 
 def main():
     r = subprocess.run(['nbdev-proc-nbs'], cwd=root, capture_output=True, text=True)
@@ -37,6 +45,8 @@ def main():
         plain = html.unescape(re.sub(r'<[^>]+>', '', text))
         for s in EXPECTED.get(nb.stem, []):
             if s not in plain: bad.append(f'{nb.name}: missing {s!r}')
+        if nb.stem in PICTURES and not any('image/png' in o.get('data', {}) for c in cells for o in c.get('outputs', [])):
+            bad.append(f'{nb.name}: no picture')
         for o in (o for c in cells for o in c.get('outputs', [])):
             if o.get('output_type') == 'error' or 'Traceback (most recent call last)' in ''.join(o.get('text', '')):
                 bad.append(f'{nb.name}: an output shows an error'); break
