@@ -101,7 +101,7 @@ def _cmd_run(args) -> int:
                  noise_mult=args.noise_mult, min_delta=args.min_delta, confirm=not args.no_confirm, timeout=args.timeout,
                  approve=_approve_tty if args.approve else None, on_event=_print_event)
     best = f"{s['best_bpb']:.6f}" if s.get('best_bpb') is not None else 'none'
-    imp = f" ({s['improvement']:+.6f} vs baseline)" if s.get('improvement') is not None else ''
+    imp = f" ({-s['improvement']:+.6f} vs the baseline's {s['baseline_bpb']:.6f})" if s.get('improvement') is not None else ''
     noise = f", noise {s['noise']:.6f}" if s.get('noise') is not None else ''
     print(f"done: {s['experiments']} experiments ({s['kept']} kept, {s['discarded']} discarded, {s['crashed']} crashed), "
           f"best val_bpb {best}{imp}{noise}")

@@ -23,7 +23,7 @@ def cell_text(c):
 
 def readme() -> str:
     nb = json.loads((root / 'nbs' / 'index.ipynb').read_text())
-    body = '\n\n'.join(t for t in map(cell_text, nb['cells']) if t)
+    body = '\n\n'.join(t for t in map(cell_text, nb['cells']) if t).replace('](images/', '](nbs/images/')
     return '<!-- Generated from nbs/index.ipynb by tools/readme.py; edit the notebook, not this file. -->\n\n' + body + '\n'
 
 if __name__ == '__main__':
