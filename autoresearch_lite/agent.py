@@ -244,9 +244,9 @@ def _profile_facts(profile):
     return {k: v for k, v in dataclasses.asdict(p).items() if isinstance(v, (int, float, str, bool))} if dataclasses.is_dataclass(p) else {'name': profile, 'time_budget': p.time_budget}
 
 def _atomic_write(path, text):
-    path = Path(path); tmp = path.with_name(path.name + '.tmp')
-    with open(tmp, 'w') as f: f.write(text); f.flush(); os.fsync(f.fileno())
-    os.replace(tmp, path)
+    "Write `text` to `path` atomically (the harness's temporary-file-then-rename writer)."
+    from autoresearch_lite.data import _atomic_write as write_atomically
+    write_atomically(Path(path), lambda f: f.write(text.encode()))
 
 def default_timeout(time_budget:float) -> float:
     "Hard timeout of one run: the budget plus start-up and evaluation margin (upstream: 5 min budget, kill at 10 min)."
@@ -577,7 +577,7 @@ class Ledger:
             desc = ' '.join(str(r.get('description', '')).replace('\t', ' ').split())
             rows.append(f"{r['commit'][:7]}\t{0 if crash else r['val_bpb']:.6f}\t{0 if crash else r.get('memory_gb') or 0:.1f}\t{r['status']}\t{desc}\n")
         try: _atomic_write(self.tsv, ''.join(rows))
-        except OSError: Path(str(self.tsv) + '.tmp').unlink(missing_ok=True)
+        except OSError: pass   # the writer removes its temporary file; results.tsv is rebuilt on the next write
 
 # %% ../nbs/04_agent.ipynb #a0f98d36
 def ratchet_state(records:list, profile:str=None, fingerprint:str=None) -> dict:

@@ -294,12 +294,8 @@ def format_summary(s: dict) -> str:
 
 def write_summary_json(s: dict, path):
     "Write the summary as JSON, atomically (a temporary file, then a rename)."
-    path = os.fspath(path)
-    d = os.path.dirname(os.path.abspath(path))
-    os.makedirs(d, exist_ok=True)
-    tmp = f"{path}.tmp{os.getpid()}"
-    with open(tmp, "w") as f: json.dump(s, f, indent=1)
-    os.replace(tmp, path)
+    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
+    _atomic_write(path, lambda f: f.write(json.dumps(s, indent=1).encode()))
 
 def budget_allowance(time_budget: float) -> float:
     "Seconds a run's `train_fn` may take beyond the time budget: start-up, compilation, excluded warm-up steps."
