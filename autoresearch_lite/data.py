@@ -14,9 +14,10 @@ from urllib.parse import urlparse
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'HUB_DATASET', 'HarnessError', 'Profile', 'get_profile', 'fingerprint', 'file_sha256', 'default_cache_dir',
-           'hub_reachable', 'find_split_file', 'load_split', 'make_toy_corpus', 'write_token_cache', 'read_token_cache',
-           'BestFitPacker', 'TokenLoader', 'make_eval_rows']
+__all__ = ['PROFILES', 'HUB_DATASET', 'SAMPLE', 'HarnessError', 'Profile', 'get_profile', 'fingerprint', 'file_sha256',
+           'default_cache_dir', 'hub_reachable', 'sample_dir', 'resolve_data', 'hub_or_sample', 'find_split_file',
+           'hf_cache_dir', 'load_split', 'make_toy_corpus', 'write_token_cache', 'read_token_cache', 'BestFitPacker',
+           'TokenLoader', 'make_eval_rows']
 
 # %% ../nbs/00_data.ipynb #29816d27
 class HarnessError(ValueError):
@@ -78,6 +79,7 @@ def default_cache_dir() -> Path:
 
 # %% ../nbs/00_data.ipynb #01766ccf
 HUB_DATASET = 'roneneldan/TinyStories'
+SAMPLE = 'sample'
 _SPLIT_NAMES = {'train': ('train',), 'validation': ('validation', 'valid', 'val', 'test')}
 _BUILDERS = {'.parquet': 'parquet', '.jsonl': 'json', '.json': 'json', '.txt': 'text'}
 
@@ -90,6 +92,25 @@ def hub_reachable(timeout: float = 3.0) -> bool:
     try:
         with socket.create_connection((u.hostname, port), timeout=timeout): return True
     except OSError: return False
+
+# %% ../nbs/00_data.ipynb #8d336ef4
+def sample_dir() -> Path:
+    "The directory of the small real TinyStories sample shipped with the package (`train.parquet`, `valid.parquet`)."
+    from importlib.resources import files
+    return Path(str(files('autoresearch_lite') / 'sample'))
+
+def resolve_data(data=None):
+    "The data source `data` names: 'hub', or a local directory (`'sample'` is `sample_dir()`); None reads `$AUTORESEARCH_LITE_DATA`."
+    data = data if data is not None else os.environ.get('AUTORESEARCH_LITE_DATA') or 'hub'
+    if str(data) == 'hub': return 'hub'
+    return sample_dir() if str(data) == SAMPLE else Path(data).expanduser()
+
+# %% ../nbs/00_data.ipynb #eca344aa
+def hub_or_sample(log=print):
+    "'hub' when the Hugging Face hub answers, else the shipped sample's directory; `log` says which and why."
+    if hub_reachable(): log(f"data: {HUB_DATASET} from the Hugging Face hub"); return 'hub'
+    log("data: the hub cannot be reached, so the TinyStories sample shipped with the package is used (about 1 MB)")
+    return sample_dir()
 
 # %% ../nbs/00_data.ipynb #9c2c92f8
 def find_split_file(data_dir, split: str) -> Path:
@@ -126,19 +147,23 @@ def _parquet_rows(path):
     import pyarrow.parquet as pq
     return pq.ParquetFile(path).metadata.num_rows
 
-def load_split(data=None, split: str = 'train', progress: bool = False):
-    "A `datasets.Dataset` with a `text` column for `split` of `data` (None or 'hub': TinyStories; else a local directory)."
+def hf_cache_dir(cache_dir=None) -> Path:
+    "Where `datasets` keeps its downloads and conversions: `hf/` under the cache root."
+    return Path(cache_dir or default_cache_dir()).expanduser() / 'hf'
+
+def load_split(data=None, split: str = 'train', progress: bool = False, cache_dir=None):
+    "A `datasets.Dataset` with a `text` column for `split` of `data` ('hub': TinyStories, 'sample', or a local directory)."
     import datasets
     datasets.logging.set_verbosity_error()
     if progress: datasets.enable_progress_bars()
     else: datasets.disable_progress_bars()
-    data = data if data is not None else os.environ.get('AUTORESEARCH_LITE_DATA') or 'hub'
-    if str(data) == 'hub':
+    data, hf = resolve_data(data), str(hf_cache_dir(cache_dir))
+    if data == 'hub':
         if not hub_reachable():
             raise HarnessError(f"Cannot reach the Hugging Face hub to download {HUB_DATASET}; on an offline machine pass local "
                                "files with `--data DIR` (or AUTORESEARCH_LITE_DATA=DIR): a directory with train and validation "
-                               "files (parquet, jsonl or txt) that have a `text` column.")
-        ds = datasets.load_dataset(HUB_DATASET, split=split)
+                               "files (parquet, jsonl or txt) that have a `text` column, or `--data sample` for the small sample shipped with the package.")
+        ds = datasets.load_dataset(HUB_DATASET, split=split, cache_dir=hf)
         src = f'hub:{HUB_DATASET}'
     else:
         path = find_split_file(data, split)
@@ -148,7 +173,7 @@ def load_split(data=None, split: str = 'train', progress: bool = False):
             if path.stat().st_size == 0 or (path.suffix == '.parquet' and _parquet_rows(path) == 0):
                 raise HarnessError(f"The {split} data in {path} is empty; give a file with at least one non-empty `text` row.")
             if path.suffix == '.txt': ds = datasets.Dataset.from_dict({'text': _read_txt(path)})
-            else: ds = datasets.load_dataset(_BUILDERS[path.suffix], data_files={split: str(path)}, split=split)
+            else: ds = datasets.load_dataset(_BUILDERS[path.suffix], data_files={split: str(path)}, split=split, cache_dir=hf)
         except HarnessError: raise
         except Exception as e:
             if isinstance(e, UnicodeDecodeError) or 'utf-8' in str(e).lower() or 'utf8' in str(e).lower():

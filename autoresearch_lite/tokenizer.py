@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from .data import (HarnessError, Profile, get_profile, default_cache_dir, fingerprint, file_sha256,
-                                    load_split, write_token_cache, read_token_cache, make_eval_rows, TokenLoader, _atomic_write)
+                                    load_split, resolve_data, write_token_cache, read_token_cache, make_eval_rows, TokenLoader, _atomic_write)
 
 # %% auto #0
 __all__ = ['BOS', 'SPLIT_PATTERN', 'CACHE_FORMAT', 'SUMMARY_KEYS', 'RUN_KEY_ENV', 'ALLOWANCE_SECONDS', 'ALLOWANCE_FRACTION',
@@ -137,8 +137,8 @@ CACHE_FORMAT = 1
 
 def data_identity(data=None) -> dict:
     "What the data is, for the cache key: the hub dataset name, or each local split file's name, size and sha256."
-    data = data if data is not None else os.environ.get('AUTORESEARCH_LITE_DATA') or 'hub'
-    if str(data) == 'hub': return {'source': 'hub', 'dataset': 'roneneldan/TinyStories'}
+    data = resolve_data(data)
+    if data == 'hub': return {'source': 'hub', 'dataset': 'roneneldan/TinyStories'}
     from autoresearch_lite.data import find_split_file
     files = {s: find_split_file(data, s) for s in ('train', 'validation')}
     return {'source': 'local', **{s: {'name': f.name, 'size': f.stat().st_size, 'sha256': file_sha256(f)} for s, f in files.items()}}
@@ -161,7 +161,7 @@ def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progr
     root.mkdir(parents=True, exist_ok=True)
     meta_path.unlink(missing_ok=True)
     t0 = time.time()
-    train, val = load_split(data, 'train', progress), load_split(data, 'validation', progress)
+    train, val = (load_split(data, s, progress, cache_dir=root.parent) for s in ('train', 'validation'))
     log(f"Training a {profile.vocab_size}-token BPE on up to {profile.tokenizer_chars / 1e6:g}M characters of {len(train):,} training documents...")
     tok = train_tokenizer((r for b in train.iter(batch_size=1024) for r in b['text']), profile.vocab_size, profile.tokenizer_chars, progress)
     tok_sha = save_tokenizer(tok, root / 'tokenizer.json')
