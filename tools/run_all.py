@@ -1,8 +1,10 @@
-"""Run every notebook top to bottom in a fresh kernel with nbclient, as Kaggle's or Colab's "Run all" does:
-every cell, `#| eval: false` ones included. Cells flagged `#| slow` or `#| gpu` (the benchmark reproductions,
-minutes long) are left out here; they run with `nbdev-test --flags slow`. The repository must be unchanged after.
-Usage: python tools/run_all.py [NOTEBOOK ...]"""
-import os, subprocess, sys, tempfile, time
+"""Run every notebook top to bottom in a fresh kernel with nbclient, as Kaggle's or Colab's "Run all" does: every
+cell, `#| slow` and `#| eval: false` ones included. Each notebook runs alone in an empty directory outside the
+repository (as in /kaggle/working, with no checkout beside it), with the Hugging Face hub unreachable (its endpoint
+points at a closed local port), so the offline fallback to the shipped sample is what runs. The repository must be
+unchanged afterwards.
+Usage: python tools/run_all.py [--quick] [NOTEBOOK ...]   (--quick leaves out `#| slow` and `#| gpu` cells)"""
+import os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
 import nbformat
 from nbclient import NotebookClient
@@ -10,25 +12,34 @@ from nbclient import NotebookClient
 root = Path(__file__).resolve().parent.parent
 FLAGS = ('#| slow', '#| gpu', '#|slow', '#|gpu')
 
-def run(path: Path, env_dir: Path) -> float:
+def run(path: Path, work: Path, quick: bool) -> float:
     nb = nbformat.read(path, as_version=4)
-    nb.cells = [c for c in nb.cells if not (c.cell_type == 'code' and c.source.lstrip().split('\n')[0].strip() in FLAGS)]
+    if quick: nb.cells = [c for c in nb.cells if not (c.cell_type == 'code' and c.source.lstrip().split('\n')[0].strip() in FLAGS)]
+    here = work / path.stem; here.mkdir()
+    shutil.copy(path, here / path.name)   # the notebook alone, as uploaded to Kaggle
     t0 = time.time()
-    NotebookClient(nb, timeout=900, kernel_name='python3', resources={'metadata': {'path': str(path.parent)}}).execute()
+    NotebookClient(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(here)}}).execute()
     return time.time() - t0
 
 def main():
-    nbs = [Path(p).resolve() for p in sys.argv[1:]] or sorted(p for p in (root / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
+    args = sys.argv[1:]
+    quick = '--quick' in args
+    nbs = [Path(p).resolve() for p in args if p != '--quick'] or sorted(p for p in (root / 'nbs').glob('*.ipynb') if not p.name.startswith('_'))
     before = subprocess.run(['git', 'status', '--porcelain'], cwd=root, capture_output=True, text=True).stdout
-    tmp = Path(tempfile.mkdtemp())
-    os.environ.update(AUTORESEARCH_LITE_CACHE=str(tmp / 'cache'), MPLBACKEND='Agg', TQDM_DISABLE='1')
-    failed = []
-    for p in nbs:
-        try: print(f'{p.name}: ran every cell in {run(p, tmp):.0f} s', flush=True)
-        except Exception as e: failed.append(p.name); print(f'{p.name}: FAILED: {str(e)[-1500:]}', flush=True)
+    tmp = Path(tempfile.mkdtemp(prefix='run-all-'))
+    os.environ.update(AUTORESEARCH_LITE_CACHE=str(tmp / 'cache'), XDG_CACHE_HOME=str(tmp / 'xdg'), MPLBACKEND='Agg',
+                      TQDM_DISABLE='1', HF_ENDPOINT='http://127.0.0.1:9', HF_HUB_DISABLE_TELEMETRY='1')
+    for k in ('AUTORESEARCH_LITE_DATA', 'AUTORESEARCH_LITE_PROFILE', 'HF_HUB_OFFLINE', 'HF_DATASETS_OFFLINE'): os.environ.pop(k, None)
+    failed, t_all = [], time.time()
+    try:
+        for p in nbs:
+            try: print(f'{p.name}: ran every cell in {run(p, tmp, quick):.0f} s', flush=True)
+            except Exception as e: failed.append(p.name); print(f'{p.name}: FAILED: {str(e)[-1500:]}', flush=True)
+    finally: shutil.rmtree(tmp, ignore_errors=True)
     after = subprocess.run(['git', 'status', '--porcelain'], cwd=root, capture_output=True, text=True).stdout
     if after != before: failed.append('the repository'); print(f'running the notebooks changed the repository:\n{after}')
-    print(f'run-all: {len(nbs) - len([f for f in failed if f.endswith(".ipynb")])} passed, {len(failed)} failed')
+    n_bad = len([f for f in failed if f.endswith('.ipynb')])
+    print(f'run-all: {len(nbs) - n_bad} passed, {len(failed)} failed, {time.time() - t_all:.0f} s')
     sys.exit(1 if failed else 0)
 
 if __name__ == '__main__': main()
