@@ -20,7 +20,8 @@ EXPECTED = {  # page -> text each rendered page must contain (its sections and k
     'providers': ['OPENROUTER_API_KEY', 'Ollama', 'offline'],
     'install': ['A light import', 'Build, install, run'],
 }
-PICTURES = {'03_train', '04_agent', '06_bench'}   # pages that must show a plot
+PICTURES = {'00_data', '01_tokenizer', '02_model', '03_train', '04_agent', '06_bench'}   # pages that must show a plot
+WIDGET = 'application/vnd.jupyter.widget-view+json'
 
 def main():
     r = subprocess.run(['nbdev-proc-nbs'], cwd=root, capture_output=True, text=True)
@@ -47,6 +48,11 @@ def main():
             if s not in plain: bad.append(f'{nb.name}: missing {s!r}')
         if nb.stem in PICTURES and not any('image/png' in o.get('data', {}) for c in cells for o in c.get('outputs', [])):
             bad.append(f'{nb.name}: no picture')
+        for k, c in enumerate(cells):   # a widget does not render without a kernel: a static picture must stand beside it
+            if any(WIDGET in o.get('data', {}) for o in c.get('outputs', [])):
+                near = [o for x in cells[k:k + 3] for o in x.get('outputs', [])]
+                if not any('image/png' in o.get('data', {}) for o in near):
+                    bad.append(f'{nb.name}: a widget output has no static picture beside it for the docs site')
         for o in (o for c in cells for o in c.get('outputs', [])):
             if o.get('output_type') == 'error' or 'Traceback (most recent call last)' in ''.join(o.get('text', '')):
                 bad.append(f'{nb.name}: an output shows an error'); break
