@@ -291,7 +291,8 @@ def add_bench_parser(sub):
     p = sub.add_parser('bench', help="measure this machine's figures: data prep, loader, training tokens/s and MFU, eval, val_bpb, loop overhead",
                        description='Run the benchmarks of the results page on this machine and write bench.md, bench.json and bench.png.')
     _add_common(p)
-    p.add_argument('--data', default=None, help="'hub' (TinyStories, the default) or a local directory with train and validation files")
+    p.add_argument('--data', default=None, help="'hub' (TinyStories, the default), 'sample' (the ~1 MB TinyStories sample "
+                   "shipped with the package) or a local directory with train and validation files")
     p.add_argument('--out', default='bench', help='output directory (default ./bench)')
     p.add_argument('--budget', type=float, default=None, help="seconds of the fixed-budget run (default: the profile's budget)")
     p.add_argument('--loop-experiments', type=int, default=2, help='experiments of the offline loop run to measure its overhead')
