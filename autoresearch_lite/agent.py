@@ -14,14 +14,15 @@ from typing import Callable
 
 # %% auto #0
 __all__ = ['EDITABLE_FILE', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE', 'SMOKE_BASELINE',
-           'PROGRAM_MD', 'PROCESS_STARTUP_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT',
-           'EditError', 'AgentError', 'Proposal', 'parse_reply', 'fixed_functions', 'protected_lines', 'fixed_region',
-           'check_fixed', 'apply_edits', 'unified_diff', 'git', 'harness_fingerprint', 'default_train_py',
-           'default_timeout', 'init_workspace', 'load_workspace', 'render_program_md', 'WorkspaceLock', 'RunResult',
-           'child_env', 'check_summary', 'kill_group', 'run_train', 'Ledger', 'ratchet_state', 'keep_threshold',
-           'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys', 'build_messages', 'LLMProposer',
-           'make_proposer', 'last_kept_commit', 'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure',
-           'plot_progress', 'diff_html', 'loss_curve_figure', 'AgentPanel']
+           'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'PROCESS_STARTUP_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE',
+           'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError', 'AgentError', 'Proposal', 'parse_reply', 'fixed_functions',
+           'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
+           'harness_fingerprint', 'default_train_py', 'default_timeout', 'init_workspace', 'load_workspace',
+           'render_program_md', 'WorkspaceLock', 'parse_step_line', 'RunResult', 'child_env', 'check_summary',
+           'kill_group', 'run_train', 'Ledger', 'ratchet_state', 'keep_threshold', 'find_constants', 'OfflineProposer',
+           'Keys', 'key_env_name', 'resolve_keys', 'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer',
+           'last_kept_commit', 'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress',
+           'diff_html', 'loss_curve_figure', 'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -390,7 +391,11 @@ def render_program_md(facts:dict, timeout:float, branch:str='autoresearch/<tag>'
                              per_hour=max(1, int(3600 // (tb + (timeout - tb) / 4))))
 
 # %% ../nbs/04_agent.ipynb #c4fc5d2d
+LOCK_HEARTBEAT_S = 30.0   # the holder rewrites the heartbeat time inside the lock file this often
+LOCK_STALE_S = 120.0      # a lock whose heartbeat is older than this (4 heartbeats) is stale, whatever its host
+
 def _pid_alive(pid):
+    if not isinstance(pid, int) or pid <= 0: return False
     try: os.kill(pid, 0)
     except ProcessLookupError: return False
     except PermissionError: return True
@@ -399,37 +404,114 @@ def _pid_alive(pid):
         except OSError: pass
     return True
 
+def _ago(seconds:float) -> str:
+    "A duration in words: '45 s', '12 min', '2 h', '3 days'."
+    s = max(0.0, float(seconds))
+    if s < 120: return f'{s:.0f} s'
+    return f'{s / 60:.0f} min' if s < 7200 else f'{s / 3600:.0f} h' if s < 172800 else f'{s / 86400:.0f} days'
+
 class WorkspaceLock:
-    "Exclusive lock on a workspace: `with WorkspaceLock(ws): ...`; stale locks (dead pid, old heartbeat) are taken over."
-    def __init__(self, ws, stale_after:float=3600.0):
-        self.path, self.stale_after, self.held = Path(ws) / STATE_DIR / 'lock', stale_after, False
-    def _stale(self):
-        try: info = json.loads(self.path.read_text()); age = time.time() - self.path.stat().st_mtime
-        except (OSError, ValueError): return True
-        if info.get('host') == socket.gethostname() and not _pid_alive(info.get('pid', -1)): return True
-        return age > self.stale_after
+    "Exclusive lock on a workspace: `with WorkspaceLock(ws): ...`; a daemon thread keeps its heartbeat fresh."
+    def __init__(self, ws, stale_after:float=LOCK_STALE_S, heartbeat_every:float=LOCK_HEARTBEAT_S):
+        self.path, self.stale_after, self.every = Path(ws) / STATE_DIR / 'lock', stale_after, heartbeat_every
+        self.held, self.lost, self.message, self.token = False, False, None, secrets.token_hex(8)
+        self._stop, self._thread, self._mutex, self._last = threading.Event(), None, threading.Lock(), 0.0
+    def read(self) -> dict|None:
+        "The lock file's content (None when there is none, or it is unreadable)."
+        try: info = json.loads(self.path.read_text())
+        except (OSError, ValueError): return None
+        return info if isinstance(info, dict) else None
+    def _heartbeat_age(self, info):
+        hb = info.get('heartbeat')
+        if not isinstance(hb, (int, float)):   # a lock written by an older version: its mtime was the heartbeat
+            try: hb = max(float(info.get('since') or 0), self.path.stat().st_mtime)
+            except OSError: hb = 0.0
+        return time.time() - hb
+    def stale_reason(self, info) -> str:
+        "The sentence to report when the lock `info` is stale and taken over ('' when its loop may be alive)."
+        if info is None:   # unreadable: stale unless it is a lock being written right now
+            try: young = time.time() - self.path.stat().st_mtime < 10
+            except OSError: young = False
+            return '' if young else 'Found an unreadable lock file: taking the workspace over.'
+        pid, host, age = info.get('pid'), info.get('host'), self._heartbeat_age(info)
+        here = host == socket.gethostname()
+        if here and not _pid_alive(pid):
+            return (f"Found a lock from pid {pid} on this host, which is no longer running: "
+                    "that loop is gone, taking the workspace over.")
+        if age > self.stale_after:
+            where = 'this host' if here else f'host {host}'
+            return (f"Found a lock from pid {pid} on {where}, last heartbeat {_ago(age)} ago: "
+                    "that loop is gone, taking the workspace over.")
+        return ''
+    def _create(self) -> bool:
+        try: fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+        except FileExistsError: return False
+        now = time.time()
+        info = dict(pid=os.getpid(), host=socket.gethostname(), token=self.token, since=now, heartbeat=now,
+                    every=self.every)
+        try: os.write(fd, json.dumps(info).encode()); os.fsync(fd)
+        finally: os.close(fd)
+        self._last = now; return True
     def acquire(self):
-        for _ in range(2):
+        "Take the lock (taking over a stale one, see `message`), or raise `AgentError` saying who holds it."
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(3):
+            if self._create():
+                self.held, self.lost = True, False; self._stop.clear()
+                self._thread = threading.Thread(target=self._beat_loop, name='autoresearch-lock-heartbeat', daemon=True)
+                self._thread.start(); return self
+            info = self.read(); why = self.stale_reason(info)
+            if not why: break
+            if self.read() == info: self.path.unlink(missing_ok=True); self.message = why   # still the lock we judged
+        info = self.read() or {}
+        where = 'this host' if info.get('host') == socket.gethostname() else f"host {info.get('host')}"
+        age = self._heartbeat_age(info) if info else 0.0
+        raise AgentError(f"Another loop (pid {info.get('pid')} on {where}, last heartbeat {_ago(age)} ago) is running "
+                         f"in this workspace; stop it first (if it is gone, its lock is taken over in "
+                         f"{_ago(max(self.stale_after - age, 1))}).")
+    def _beat(self) -> bool:
+        "Rewrite the heartbeat time inside the lock file, atomically; False (and `lost`) when the lock is not ours."
+        with self._mutex:
+            info = self.read()
+            if not info or info.get('token') != self.token: self.lost = True; return False
+            now = time.time(); _atomic_write(self.path, json.dumps(dict(info, heartbeat=now))); self._last = now
+            return True
+    def _beat_loop(self):
+        while not self._stop.wait(self.every):
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
-                os.write(fd, json.dumps({'pid': os.getpid(), 'host': socket.gethostname(), 'since': time.time()}).encode()); os.close(fd)
-                self.held = True; return self
-            except FileExistsError:
-                if not self._stale(): break
-                self.path.unlink(missing_ok=True)
-        info = json.loads(self.path.read_text() or '{}')
-        raise AgentError(f"Another loop (pid {info.get('pid')} on {info.get('host')}) is running in this workspace; "
-                         f"stop it first, or delete {self.path} if you are sure it is gone.")
+                if not self._beat(): return
+            except OSError: pass   # a full disk: try again at the next heartbeat
     def heartbeat(self):
-        if self.held: os.utime(self.path)
+        "Check that the lock is still ours (beat if the thread is late); raise `AgentError` if it was taken over."
+        if not self.held: return
+        if not self.lost and time.time() - self._last > self.every:
+            try: self._beat()
+            except OSError: pass
+        if self.lost:
+            raise AgentError("Another loop took this workspace over (this loop's heartbeat had stopped, e.g. a "
+                             "suspended machine); this loop stops so the two do not reset each other's commits.")
     def release(self):
-        if self.held: self.path.unlink(missing_ok=True); self.held = False
+        if not self.held: return
+        self._stop.set()
+        if self._thread is not None: self._thread.join(5)
+        with self._mutex:
+            if (self.read() or {}).get('token') == self.token: self.path.unlink(missing_ok=True)
+        self.held = False
     def __enter__(self): return self.acquire()
     def __exit__(self, *a): self.release()
 
 # %% ../nbs/04_agent.ipynb #6b2c20ad
 _SECRET_ENV = re.compile(r'(KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL)', re.I)
-_STEP = re.compile(r'^step\s+(\d+)\b.*?\bloss\s*[:=]?\s*([-+0-9.eE]+|nan|inf)', re.I)
+_STEP = re.compile(r'^step\s+(?P<step>\d+)\b(?:\s*\(\s*(?P<pct>[-+0-9.]+)\s*%\s*\))?'   # step 00010 (12.3%)
+                   r'.*?\bloss\s*[:=]?\s*(?P<loss>[-+0-9.eE]+|nan|inf)'                   # | loss: 4.012599
+                   r'(?:.*?\btok/s(?:ec)?\s*[:=]?\s*(?P<tok>\d[\d,]*(?:\.\d+)?))?', re.I)   # | tok/sec: 5,000
+
+def parse_step_line(line:str) -> dict|None:
+    "Step, loss, percent of the budget done and tokens/s of a progress line of train.py (None for other lines)."
+    m = _STEP.match(line.strip())
+    if not m: return None
+    return dict(step=int(m['step']), loss=float(m['loss']), pct=float(m['pct']) if m['pct'] else None,
+                tok_s=float(m['tok'].replace(',', '')) if m['tok'] else None)
 
 @dataclass
 class RunResult:
@@ -510,8 +592,7 @@ def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=No
             if chunk and on_progress:
                 buf += chunk; *lines, buf = buf.split(b'\n')
                 for ln in lines:
-                    if m := _STEP.match(ln.decode(errors='replace').strip()):
-                        on_progress(int(m.group(1)), float(m.group(2)), time.time() - t0)
+                    if info := parse_step_line(ln.decode(errors='replace')): on_progress(dict(info, t=time.time() - t0))
             if done: break
             if time.time() - t0 > timeout:
                 kill_group(proc.pid, proc=proc); proc.wait()
@@ -772,6 +853,37 @@ def build_messages(source:str, workspace:dict, history:list, hardware:dict=None,
     return [{'role': 'system', 'content': SYSTEM_PROMPT}, {'role': 'user', 'content': head + hist + tail}]
 
 # %% ../nbs/04_agent.ipynb #097148c8
+def _litellm():
+    "Import `litellm` lazily and quietly: the local cost map (no download), no banners, debug lines or log records."
+    os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
+    import logging, litellm
+    litellm.suppress_debug_info = True   # 'Give Feedback / Get Help', 'Provider List: ...', 'LiteLLM.Info: ...'
+    litellm.set_verbose = False
+    for name in ('LiteLLM', 'LiteLLM Router', 'LiteLLM Proxy', 'litellm'):
+        logging.getLogger(name).setLevel(logging.CRITICAL)
+    return litellm
+
+def llm_error_kind(e:Exception) -> str:
+    "What a failed LLM call means, as the end of 'The LLM <model> ...' ('is rate-limited (HTTP 429)', ...)."
+    name, code = type(e).__name__, getattr(e, 'status_code', None)
+    code = code if isinstance(code, int) else None
+    msg = str(getattr(e, 'message', '') or e).lower()
+    if name == 'AuthenticationError' or code == 401: return 'rejected the API key (HTTP 401)'
+    if name == 'PermissionDeniedError' or code == 403: return 'refuses this key for the model (HTTP 403)'
+    if name == 'RateLimitError' or code == 429: return 'is rate-limited (HTTP 429)'
+    if 'llm provider not provided' in msg:
+        return 'is not a model name litellm knows (it needs a provider prefix such as openrouter/ or ollama/)'
+    if name == 'NotFoundError' or code == 404: return 'was not found (HTTP 404: check the model name)'
+    if name == 'ContextWindowExceededError': return 'got a prompt longer than its context window'
+    if 'connection error' in msg or 'connection refused' in msg or 'connect' in name.lower():
+        return 'is unreachable (connection error)'
+    if name in ('Timeout', 'APITimeoutError') or code == 408 or 'timed out' in msg:
+        return 'is not answering (timed out)'
+    if name == 'BadRequestError' or code in (400, 422): return f'refused the request (HTTP {code or 400})'
+    if (code or 0) >= 500 or name in ('InternalServerError', 'ServiceUnavailableError', 'BadGatewayError', 'APIError'):
+        return f'failed on its side (HTTP {code or 500})'
+    return f'failed ({name})'
+
 class LLMProposer:
     "Proposals from any `litellm` model, with key rotation, backoff, Retry-After, fallback models and usage accounting."
     name = 'llm'
@@ -781,7 +893,7 @@ class LLMProposer:
         self.models, self.keys = [self.model, *fallbacks], resolve_keys(self.model, keys)
         self.retries, self.base_delay, self.max_delay, self.request_timeout = retries, base_delay, max_delay, request_timeout
         self.token_budget, self._completion, self.sleep, self.kw = token_budget, completion, sleep, completion_kwargs
-        self.last_meta, self.calls = {}, []
+        self.last_meta, self.calls, self.on_error, self._said = {}, [], None, set()
     def __repr__(self): return f'LLMProposer(model={self.model!r}, {self.keys!r}, fallbacks={self.models[1:]})'
     def _delay(self, attempt, err=None):
         "Seconds to wait: the server's Retry-After when given, else exponential backoff with jitter."
@@ -791,10 +903,14 @@ class LLMProposer:
                 if h and (v := h.get('retry-after')): return min(float(v), self.max_delay)
             except (TypeError, ValueError): pass
         return min(self.max_delay, self.base_delay * 2 ** attempt) * (0.5 + random.random())
+    def _report(self, model, e) -> str:
+        "Say in one sentence what went wrong (to `on_error`, once per model and kind); return it without 'The LLM '."
+        what = self.keys.scrub(f'{model} {llm_error_kind(e)}')
+        if self.on_error is not None and what not in self._said: self._said.add(what); self.on_error(f'The LLM {what}.')
+        return what
     def complete(self, messages:list) -> str:
         "One reply text for `messages`, after retries, key rotation and fallbacks; raises `AgentError` with a clean message."
-        os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
-        import litellm
+        litellm = _litellm()
         completion = self._completion or litellm.completion
         last = None
         for model in self.models:
@@ -807,15 +923,15 @@ class LLMProposer:
                 try:
                     resp = completion(model=model, messages=messages, api_key=key, timeout=self.request_timeout, num_retries=0, **self.kw)
                 except litellm.AuthenticationError as e:
-                    last = self.keys.scrub(f'the API key was rejected by {model} ({type(e).__name__})')
+                    last = self._report(model, e)
                     if not needs_key: fails += 1; continue
                     if needs_key: self.keys.drop_current()
                     if needs_key and not len(self.keys): raise AgentError(f"Every API key was rejected ({last}); check the key and run again.") from None
                     continue
                 except (litellm.NotFoundError, litellm.BadRequestError) as e:
-                    last = self.keys.scrub(f'{model} refused the request: {getattr(e, "message", e)}'[:300]); break
+                    last = self._report(model, e); break
                 except Exception as e:  # 429, 5xx, timeouts, connection errors: back off and retry
-                    last = self.keys.scrub(f'{type(e).__name__} from {model}: {getattr(e, "message", e)}'[:300])
+                    last = self._report(model, e)
                     self.calls.append(dict(model=model, error=last, seconds=round(time.time() - t0, 2)))
                     self.sleep(self._delay(fails, e)); fails += 1; self.keys.rotate(); continue
                 msg = resp.choices[0].message
@@ -830,7 +946,8 @@ class LLMProposer:
                     last = f'{model} returned an empty reply'; fails += 1; self.sleep(self._delay(0)); continue
                 self.last_meta = dict(meta, proposer='llm', calls=len(self.calls))
                 return text
-        raise AgentError(f"The LLM did not answer ({last}); check the model name, the key and the network, or use --proposer offline.")
+        raise AgentError(f"The LLM did not answer ({last}); check the model name, the key and the network, "
+                         "or use --proposer offline.")
     def propose(self, ctx:dict) -> str:
         return self.complete(build_messages(ctx['source'], ctx['workspace'], ctx.get('history', []), ctx.get('hardware'),
                                             ctx.get('feedback'), self.token_budget))
@@ -914,7 +1031,9 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
     prop, why = make_proposer(proposer, model=model, keys=keys, fallbacks=fallbacks, seed=seed, **proposer_kw)
     emit('proposer', dict(name=prop.name, message=why))
     done, stopped, failed_rounds, overheads = [], None, 0, []
-    with WorkspaceLock(ws, stale_after=max(3600.0, 3 * timeout)) as lock:
+    if isinstance(prop, LLMProposer): prop.on_error = lambda m: emit('status', dict(message=m))
+    with WorkspaceLock(ws) as lock:
+        if lock.message: emit('status', dict(message=lock.message))
         if msg := recover(ws, ledger): emit('status', dict(message=msg))
         while True:
             if stop is not None and stop.is_set(): stopped = 'stopped'; break
@@ -971,9 +1090,10 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             def on_start(pid): pend['pgid'] = pid; _atomic_write(pend_path, json.dumps(pend))
             i = 0
             while i < len(seeds):
-                emit('run_start', dict(n=n, seed=seeds[i], description=proposal.description))
+                emit('run_start', dict(n=n, seed=seeds[i], description=proposal.description,
+                                       budget=float(cfg['time_budget']), timeout=timeout))
                 r = run_train(ws, seed=seeds[i], timeout=timeout, profile=cfg['profile'], fingerprint=cfg['fingerprint'], run_dir=run_dir,
-                              on_progress=lambda step, loss, t: emit('progress', dict(n=n, step=step, loss=loss, t=t)),
+                              on_progress=lambda info, s=seeds[i]: emit('progress', dict(info, n=n, seed=s)),
                               stop=stop, on_start=on_start, python=python)
                 runs.append(_run_record(r)); t_run += r.wall_s; pend['runs'] = runs; pend.pop('pgid', None)
                 _atomic_write(pend_path, json.dumps(pend))
@@ -1037,7 +1157,7 @@ def progress_figure(records:list, noise_mult:float=2.0, title:str='autoresearch-
     "A matplotlib figure of val_bpb per experiment with the running best and the noise band."
     import matplotlib; from matplotlib.figure import Figure
     exps = [r for r in records if r.get('type') == 'experiment']
-    fig = Figure(figsize=(8, 4), dpi=100); ax = fig.add_subplot()
+    fig = Figure(figsize=(7, 3.5), dpi=100); ax = fig.add_subplot()
     ok = [r for r in exps if r['val_bpb'] is not None]
     for status, color in (('discard', '0.6'), ('keep', 'tab:green')):
         pts = [(r['n'], r['val_bpb']) for r in ok if r['status'] == status]
@@ -1063,11 +1183,11 @@ def progress_figure(records:list, noise_mult:float=2.0, title:str='autoresearch-
     fig.tight_layout()
     return fig
 
-def plot_progress(path, out=None) -> Path:
+def plot_progress(path, out=None, title:str=None) -> Path:
     "Write the progress plot of workspace `path` to `out` (default `progress.png` in the workspace)."
     ws = Path(path).expanduser().resolve(); cfg = load_workspace(ws)
     out = Path(out) if out else ws / 'progress.png'
-    fig = progress_figure(Ledger(ws).records(), title=f"{cfg['branch']} ({cfg['profile']} profile)")
+    fig = progress_figure(Ledger(ws).records(), title=title or f"{cfg['branch']} ({cfg['profile']} profile)")
     fig.savefig(out); return out
 
 # %% ../nbs/04_agent.ipynb #1ac2a9a1
@@ -1128,10 +1248,10 @@ class AgentPanel:
         self.yes_btn.disabled = self.no_btn.disabled = True
         return self._verdict
     def _show(self, out, fig):
-        from IPython.display import display, Image
+        "Replace what `out` shows by `fig` (safe from the loop's thread: no display messages to the cell)."
+        from IPython.display import Image
         buf = io.BytesIO(); fig.savefig(buf, format='png')
-        out.clear_output(wait=True)
-        with out: display(Image(data=buf.getvalue()))
+        out.outputs = (); out.append_display_data(Image(data=buf.getvalue()))
     def on_event(self, kind, d):
         if kind in ('proposer', 'status'): self.status.value = _html.escape(d['message'])
         elif kind == 'proposal': self.diff.value = f"<b>#{d['n']} {_html.escape(d['description'])}</b>" + diff_html(d['diff'] or '(baseline: no change)')
