@@ -6,10 +6,14 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/cli.html.md"""
 
 # %% ../nbs/05_cli.ipynb #b6e4fc7a
 from __future__ import annotations
-import argparse, errno, os, sys
+import argparse, errno, os, shutil, sys, time
+from pathlib import Path
+from fastcore.basics import patch
+from tqdm import tqdm
 
 # %% auto #0
-__all__ = ['PERSISTENT_DIRS', 'SUBCOMMANDS', 'notebook_platform', 'notebook_setup', 'build_parser', 'main']
+__all__ = ['SAMPLE_HINT', 'BAR_FORMAT', 'COUNT_FORMAT', 'PERSISTENT_DIRS', 'SUBCOMMANDS', 'LiveView', 'format_summary',
+           'notebook_platform', 'notebook_setup', 'build_parser', 'main']
 
 # %% ../nbs/05_cli.ipynb #14f58df0
 def _default_profile() -> str:
@@ -19,13 +23,28 @@ def _default_profile() -> str:
         return 'gpu' if torch.cuda.is_available() else 'cpu'
     except ImportError: return 'cpu'
 
+def _abs_path(s: str) -> str:
+    "An absolute path: a workspace records its cache, and its runs start in another directory."
+    return str(Path(s).expanduser().resolve())
+
 def _add_common(p: argparse.ArgumentParser):
-    p.add_argument('--profile', default=None, help="benchmark profile: gpu, cpu or smoke (default: $AUTORESEARCH_LITE_PROFILE, else gpu with CUDA, cpu without)")
-    p.add_argument('--cache', default=None, help="cache directory for tokenizer and tokens (default: $AUTORESEARCH_LITE_CACHE or ~/.cache/autoresearch-lite)")
+    p.add_argument('--profile', default=None, help="benchmark profile: gpu, cpu or smoke "
+                   "(default: $AUTORESEARCH_LITE_PROFILE, else gpu with CUDA, cpu without)")
+    p.add_argument('--cache', default=None, type=_abs_path,
+                   help="cache directory for tokenizer and tokens "
+                   "(default: $AUTORESEARCH_LITE_CACHE or ~/.cache/autoresearch-lite)")
+
+SAMPLE_HINT = "Or try `--data sample`, the ~1 MB TinyStories sample shipped with the package."
 
 def _cmd_prepare(args) -> int:
     from autoresearch_lite.tokenizer import prepare
-    h = prepare(args.profile or _default_profile(), data=args.data, cache_dir=args.cache, force=args.force, progress=not args.quiet)
+    from autoresearch_lite.data import resolve_data
+    try: h = prepare(args.profile or _default_profile(), data=args.data, cache_dir=args.cache, force=args.force,
+                     progress=not args.quiet)
+    except ValueError as e:   # a local --data that is missing or wrong: point at the shipped sample
+        data = resolve_data(args.data)
+        if data == 'hub' or 'sample' in str(e) or str(data) not in str(e): raise
+        raise ValueError(f"{str(e).rstrip()} {SAMPLE_HINT}") from None
     print(f"ready: profile {h.profile.name}, fingerprint {h.fingerprint[:12]}, cache {h.root}")
     return 0
 
@@ -33,8 +52,10 @@ def _parser_prepare(sub):
     p = sub.add_parser('prepare', help='download or read the data, train the tokenizer, build the token cache',
                        description='Build (or reuse) the tokenizer and token cache of a profile.')
     _add_common(p)
-    p.add_argument('--data', default=None, help="'hub' (TinyStories from the Hugging Face hub, the default) or a local directory "
-                   "with train and validation files (parquet, jsonl or txt with a `text` column); default $AUTORESEARCH_LITE_DATA")
+    p.add_argument('--data', default=None,
+                   help="'hub' (TinyStories from the Hugging Face hub, the default), 'sample' (the ~1 MB TinyStories "
+                   "sample shipped with the package: offline machines, trying things) or a local directory with train "
+                   "and validation files (parquet, jsonl or txt with a `text` column); default $AUTORESEARCH_LITE_DATA")
     p.add_argument('--force', action='store_true', help='rebuild even when a matching cache exists')
     p.add_argument('--quiet', action='store_true', help='no progress bars')
     p.set_defaults(func=_cmd_prepare)
@@ -84,27 +105,24 @@ def _parser_init(sub):
     _add_common(p)
     p.set_defaults(func=_cmd_init)
 
-def _print_event(kind, data):
-    if kind == 'proposer': print(data['message'], flush=True)
-    elif kind == 'status': print(data['message'], flush=True)
-    elif kind == 'rejected': print(f"  edit rejected ({data['attempt']}): {data['reason'].splitlines()[0][:160]}", flush=True)
-    elif kind == 'experiment': print(data['line'], flush=True)
-
-def _approve_tty(proposal, diff) -> bool:
-    print(f"\n{proposal.description}\n{diff}")
-    return input('run this experiment? [y/N] ').strip().lower() in ('y', 'yes')
+def _approve_tty(view):
+    "An `approve` callback for `run_loop` that shows the proposal and asks on the terminal."
+    def approve(p: dict) -> bool:
+        view.clear()
+        print(f"\n#{p.get('n', '?')} {p.get('description', '')}\n{p.get('diff', '')}")
+        return input('run this experiment? [y/N] ').strip().lower() in ('y', 'yes')
+    return approve
 
 def _cmd_run(args) -> int:
     from autoresearch_lite.agent import run_loop
-    s = run_loop(args.dir, proposer=args.proposer, model=args.model, fallbacks=tuple(args.fallback or ()),
-                 max_experiments=args.experiments, hours=args.hours, seed=args.seed, baseline_runs=args.baseline_runs,
-                 noise_mult=args.noise_mult, min_delta=args.min_delta, confirm=not args.no_confirm, timeout=args.timeout,
-                 approve=_approve_tty if args.approve else None, on_event=_print_event)
-    best = f"{s['best_bpb']:.6f}" if s.get('best_bpb') is not None else 'none'
-    imp = f" ({-s['improvement']:+.6f} vs the baseline's {s['baseline_bpb']:.6f})" if s.get('improvement') is not None else ''
-    noise = f", noise {s['noise']:.6f}" if s.get('noise') is not None else ''
-    print(f"done: {s['experiments']} experiments ({s['kept']} kept, {s['discarded']} discarded, {s['crashed']} crashed), "
-          f"best val_bpb {best}{imp}{noise}")
+    view = LiveView()
+    try:
+        s = run_loop(args.dir, proposer=args.proposer, model=args.model, fallbacks=tuple(args.fallback or ()),
+                     max_experiments=args.experiments, hours=args.hours, seed=args.seed,
+                     baseline_runs=args.baseline_runs, noise_mult=args.noise_mult, min_delta=args.min_delta, confirm=not args.no_confirm,
+                     timeout=args.timeout, approve=_approve_tty(view) if args.approve else None, on_event=view)
+    finally: view.clear()   # Ctrl-C or an error: leave no half-drawn status line
+    print(format_summary(s))
     return 0
 
 def _parser_run(sub):
@@ -138,6 +156,122 @@ def _parser_plot(sub):
     p.add_argument('--out', default=None, help='output file (default DIR/progress.png)')
     p.set_defaults(func=_cmd_plot)
 
+# %% ../nbs/05_cli.ipynb #23884fed
+class LiveView:
+    "Show `run_loop`'s events on `stream`: a progress bar per run (on a terminal), a line per experiment."
+    def __init__(self, stream=None, tty: bool = None, width: int = None, interval: float = 0.25):
+        self.stream = stream if stream is not None else sys.stdout
+        self._auto = tty is None   # then $TQDM_DISABLE=1 can turn the bar off
+        self.tty = bool(getattr(self.stream, 'isatty', lambda: False)()) if tty is None else tty
+        self.width, self.interval, self.run, self.bar = width, interval, {}, None
+
+    def __call__(self, kind: str, data: dict):
+        "The `on_event(kind, data)` callback of `run_loop`; events it does not know are ignored."
+        if handler := getattr(self, f'on_{kind}', None): handler(data or {})
+
+# %% ../nbs/05_cli.ipynb #e3a8bb3f
+@patch
+def clear(self: LiveView):
+    "Erase the run's progress bar, if one is shown."
+    if self.bar is not None: self.bar.close(); self.bar = None
+
+@patch
+def line(self: LiveView, text: str):
+    "Print `text` on a line of its own, never through a half-drawn bar."
+    tqdm.write(text, file=self.stream); self.stream.flush()
+
+# %% ../nbs/05_cli.ipynb #ac05bdf3
+BAR_FORMAT = '{desc} {bar:20} {n:.0f}/{total:.0f} s{postfix}'   # the bar when the budget is known
+COUNT_FORMAT = '{desc} {n:.0f} s{postfix}'                      # and when it is not
+
+def _progress_text(r: dict) -> str:
+    "What follows the bar: the step, the training loss and tokens/s, those the events carried."
+    if r.get('step') is None: return 'starting'
+    parts = [f"step {r['step']}"]
+    if r.get('loss') is not None: parts.append(f"loss {r['loss']:.4f}")
+    if r.get('tok_s'): parts.append(f"{r['tok_s']:,.0f} tok/s")
+    return ', '.join(parts)
+
+def _position(r: dict, total=None):
+    "Seconds of the budget done (at most `total`): the share done of the budget, else the elapsed seconds."
+    b, pct, t = r.get('budget'), r.get('pct'), r.get('t')
+    x = b * pct / 100 if b and pct is not None else t
+    if x is None: return None
+    return min(max(x, 0.0), total) if total else max(x, 0.0)
+
+@patch
+def new_bar(self: LiveView) -> tqdm:
+    "A tqdm bar on `stream` for the current run, in seconds of its budget."
+    r, b = self.run, self.run.get('budget')
+    # `disable` only when `tty` was given (tests): an explicit value would override $TQDM_DISABLE
+    off = {} if self._auto else dict(disable=not self.tty)
+    return tqdm(total=b or None, unit='s', desc=f"  run #{r.get('n', '?')} seed {r.get('seed', '?')}",
+                postfix=_progress_text(r), bar_format=BAR_FORMAT if b else COUNT_FORMAT, file=self.stream,
+                leave=False, dynamic_ncols=self.width is None, ncols=self.width, mininterval=self.interval,
+                miniters=0, **off)
+
+# %% ../nbs/05_cli.ipynb #04df3197
+def _first_line(s, n: int = 160) -> str: return (str(s or '').strip().splitlines() or [''])[0][:n]
+
+@patch
+def on_proposer(self: LiveView, d: dict):
+    if d.get('message'): self.line(d['message'])
+
+@patch
+def on_status(self: LiveView, d: dict):
+    if d.get('message'): self.line(d['message'])
+
+@patch
+def on_rejected(self: LiveView, d: dict):
+    self.line(f"  edit rejected ({d.get('attempt', '?')}): {_first_line(d.get('reason'))}")
+
+@patch
+def on_run_start(self: LiveView, d: dict):
+    self.clear(); self.run = dict(d)
+    if self.tty: self.bar = self.new_bar()
+    else:
+        budget = f", budget {d['budget']:g} s" if d.get('budget') else ''
+        desc = _first_line(d.get('description'), 60)
+        self.line(f"  run #{d.get('n', '?')} seed {d.get('seed', '?')}{budget}: {desc}")
+
+@patch
+def on_progress(self: LiveView, d: dict):
+    self.run.update({k: v for k, v in d.items() if v is not None})
+    if (bar := self.bar) is None: return
+    bar.set_postfix_str(_progress_text(self.run), refresh=False)
+    x = _position(self.run, bar.total)
+    bar.update(0 if x is None else max(x - bar.n, 0))   # tqdm redraws when `interval` has passed
+
+@patch
+def on_run_end(self: LiveView, d: dict):
+    r, self.run = {**self.run, **{k: v for k, v in d.items() if v is not None}}, {}
+    self.clear()
+    if not self.tty: return
+    steps = f" | {r['step']} step{'s' if r['step'] != 1 else ''}" if r.get('step') is not None else ''
+    if d.get('status') == 'ok' and d.get('val_bpb') is not None: res = f"val_bpb {d['val_bpb']:.6f}"
+    else: res = f"{d.get('status') or 'crash'}: {_first_line(d.get('reason'), 80)}"
+    self.line(f"  run #{r.get('n', '?')} seed {r.get('seed', '?')}{steps} | {res}")
+
+@patch
+def on_experiment(self: LiveView, d: dict):
+    if not (text := d.get('line')) and d.get('record'):
+        from autoresearch_lite.agent import format_status
+        text = format_status(d['record'])
+    if text: self.line(text)
+
+@patch
+def on_done(self: LiveView, d: dict): self.clear()
+
+# %% ../nbs/05_cli.ipynb #e43a7f35
+def format_summary(s: dict) -> str:
+    "The last line of `autoresearch-lite run`: experiments by outcome, the best val_bpb, the change and the noise."
+    best = f"{s['best_bpb']:.6f}" if s.get('best_bpb') is not None else 'none'
+    imp = (f" ({0.0 - s['improvement']:+.6f} vs the baseline's {s['baseline_bpb']:.6f})"
+           if s.get('improvement') is not None and s.get('baseline_bpb') is not None else '')
+    noise = f", noise {s['noise']:.6f}" if s.get('noise') is not None else ''
+    return (f"done: {s.get('experiments', 0)} experiments ({s.get('kept', 0)} kept, {s.get('discarded', 0)} discarded, "
+            f"{s.get('crashed', 0)} crashed), best val_bpb {best}{imp}{noise}")
+
 # %% ../nbs/05_cli.ipynb #0633ccbf
 def notebook_platform() -> str:
     "'kaggle', 'colab' or 'local'."
@@ -147,8 +281,22 @@ def notebook_platform() -> str:
 
 PERSISTENT_DIRS = {'kaggle': '/kaggle/working/autoresearch', 'colab': '/content/drive/MyDrive/autoresearch', 'local': None}
 
+def _can_persist(pdir: str) -> bool:
+    "Is the persistent place there? /kaggle/working always is; Colab's Drive only once mounted."
+    return os.path.isdir(os.path.dirname(pdir))
+
+def _persistent_cache(platform: str) -> str:
+    "On Kaggle or Colab with no $AUTORESEARCH_LITE_CACHE: point it into the persistent dir; the note to print."
+    pdir = PERSISTENT_DIRS[platform]
+    if not pdir: return ''
+    if (c := os.environ.get('AUTORESEARCH_LITE_CACHE')): return f" | cache {c} ($AUTORESEARCH_LITE_CACHE)"
+    if not _can_persist(pdir):
+        return f" | mount Google Drive to keep the cache and workspace in {pdir} across restarts"
+    os.environ['AUTORESEARCH_LITE_CACHE'] = f'{pdir}/cache'
+    return f" | cache {pdir}/cache (set $AUTORESEARCH_LITE_CACHE: it survives a restart) | keep workspaces in {pdir}"
+
 def notebook_setup(verbose: bool = True) -> dict:
-    "Detect the platform, device, precision and profile; print one line saying what was picked; return them."
+    "Detect the platform, device, precision and profile; on Kaggle/Colab keep the cache in the persistent dir; say so."
     from autoresearch_lite.train import precision_policy
     try: pol = precision_policy()
     except ValueError as e:   # e.g. a GPU older than sm70: say so and use the CPU
@@ -156,11 +304,11 @@ def notebook_setup(verbose: bool = True) -> dict:
         pol = precision_policy('cpu')
     platform = notebook_platform()
     profile = os.environ.get('AUTORESEARCH_LITE_PROFILE') or ('gpu' if pol.device == 'cuda' else 'cpu')
+    where = _persistent_cache(platform)
     info = dict(platform=platform, device=pol.device, device_name=pol.device_name, dtype=pol.dtype,
-                grad_scaler=pol.use_scaler, compile=pol.compile, profile=profile, persistent_dir=PERSISTENT_DIRS[platform])
-    if verbose:
-        where = f" | keep the cache and workspace in {info['persistent_dir']}" if info['persistent_dir'] else ''
-        print(f"{platform}: {pol.describe()} | profile: {profile}{where}")
+                grad_scaler=pol.use_scaler, compile=pol.compile, profile=profile,
+                persistent_dir=PERSISTENT_DIRS[platform], cache=os.environ.get('AUTORESEARCH_LITE_CACHE'))
+    if verbose: print(f"{platform}: {pol.describe()} | profile: {profile}{where}")
     return info
 
 # %% ../nbs/05_cli.ipynb #95d0bffd
