@@ -9,7 +9,7 @@ __all__ = ['GPU_PEAK_FLOPS', 'POLAR_EXPRESS_COEFFS', 'FIXED_BEGIN', 'FIXED_END',
            'measure_matmul_peak', 'PrecisionPolicy', 'precision_policy', 'peak_memory_mb', 'orthogonalize', 'MuonAdamW',
            'build_optimizer', 'lr_multiplier', 'muon_momentum', 'muon_weight_decay', 'TrainConfig', 'TrainError',
            'check_config', 'check_loss', 'train_model', 'log_step', 'train', 'config_with', 'train_main',
-           'training_script', 'write_train_py', 'training_controls', 'config_from_controls', 'loss_figure',
+           'training_script', 'write_train_py', 'generate', 'training_controls', 'config_from_controls', 'loss_figure',
            'TrainPanel', 'train_panel']
 
 # %% ../nbs/03_train.ipynb #4d965a32
@@ -120,7 +120,8 @@ def precision_policy(device=None, capability=None, device_name=None, compile=Non
         return PrecisionPolicy("mps", device_name or "Apple GPU", None, "fp32", False, "fp32", bool(compile), None)
     if device != "cpu":
         raise ConfigError(f"Unknown device {device!r}; use 'cuda', 'mps' or 'cpu'.")
-    name = device_name or f"CPU ({torch.get_num_threads()} threads)"
+    n = torch.get_num_threads()
+    name = device_name or f"CPU ({n} thread{'' if n == 1 else 's'})"
     return PrecisionPolicy("cpu", name, None, "fp32", False, "fp32", bool(compile), None)
 
 # %% ../nbs/03_train.ipynb #8b6dd7bf
@@ -517,6 +518,29 @@ def write_train_py(path, **overrides) -> Path:
     os.replace(tmp, path)
     return path
 
+# %% ../nbs/03_train.ipynb #1dfd98fc
+@torch.no_grad()
+def generate(model, tokenizer, prompt="Once upon a time", max_new_tokens=60, temperature=0.8, top_k=50, seed=0) -> str:
+    "Continue `prompt` with `model` (temperature and top-k sampling; `temperature=0` is greedy); returns the text."
+    from autoresearch_lite.tokenizer import BOS
+    bos, V = tokenizer.token_to_id(BOS), tokenizer.get_vocab_size()
+    device, T = next(model.parameters()).device, model.config.sequence_len
+    ids = [bos] + tokenizer.encode(prompt, add_special_tokens=False).ids
+    gen = torch.Generator().manual_seed(seed)
+    was_training = model.training; model.eval()
+    try:
+        for _ in range(max_new_tokens):
+            logits = model(torch.tensor([ids[-T:]], device=device))[0, -1, :V].float().cpu()
+            if temperature <= 0: nxt = int(logits.argmax())
+            else:
+                logits = logits / temperature
+                if top_k: logits[logits < torch.topk(logits, min(top_k, V)).values[-1]] = -float("inf")
+                nxt = int(torch.multinomial(torch.softmax(logits, -1), 1, generator=gen))
+            if nxt == bos: break
+            ids.append(nxt)
+    finally: model.train(was_training)
+    return tokenizer.decode(ids[1:])
+
 # %% ../nbs/03_train.ipynb #c24dc70d
 def training_controls(cfg: TrainConfig | None = None) -> dict:
     "ipywidgets for the main hyperparameters, keyed by `TrainConfig` field, starting at `cfg`."
@@ -575,7 +599,7 @@ class TrainPanel:
         "Train with the current control values (what the button does)."
         from IPython.display import display
         self.result, self.error = None, None
-        self.output.clear_output()
+        self.output.outputs = ()   # cleared without a clear_output message (no terminal escapes in saved notebooks)
         self.button.disabled = True
         curve, last = [], [0.0]
         with self.output:
