@@ -119,7 +119,8 @@ def _cmd_run(args) -> int:
     try:
         s = run_loop(args.dir, proposer=args.proposer, model=args.model, fallbacks=tuple(args.fallback or ()),
                      max_experiments=args.experiments, hours=args.hours, seed=args.seed,
-                     baseline_runs=args.baseline_runs, noise_mult=args.noise_mult, min_delta=args.min_delta, confirm=not args.no_confirm,
+                     baseline_runs=args.baseline_runs, noise_mult=args.noise_mult, min_delta=args.min_delta,
+                     confirm=not args.no_confirm,
                      timeout=args.timeout, approve=_approve_tty(view) if args.approve else None, on_event=view)
     finally: view.clear()   # Ctrl-C or an error: leave no half-drawn status line
     print(format_summary(s))

@@ -100,7 +100,7 @@ def sample_dir() -> Path:
     return Path(str(files('autoresearch_lite') / 'sample'))
 
 def resolve_data(data=None):
-    "The data source `data` names: 'hub', or a local directory (`'sample'` is `sample_dir()`); None reads `$AUTORESEARCH_LITE_DATA`."
+    "The source `data` names: 'hub' or a local directory ('sample': `sample_dir()`); None: `$AUTORESEARCH_LITE_DATA`."
     data = data if data is not None else os.environ.get('AUTORESEARCH_LITE_DATA') or 'hub'
     if str(data) == 'hub': return 'hub'
     return sample_dir() if str(data) == SAMPLE else Path(data).expanduser()
@@ -152,7 +152,7 @@ def hf_cache_dir(cache_dir=None) -> Path:
     return Path(cache_dir or default_cache_dir()).expanduser() / 'hf'
 
 def load_split(data=None, split: str = 'train', progress: bool = False, cache_dir=None):
-    "A `datasets.Dataset` with a `text` column for `split` of `data` ('hub': TinyStories, 'sample', or a local directory)."
+    "A `datasets.Dataset` with a `text` column for `split` of `data` ('hub', 'sample' or a local directory)."
     import datasets
     datasets.logging.set_verbosity_error()
     if progress: datasets.enable_progress_bars()
@@ -162,7 +162,8 @@ def load_split(data=None, split: str = 'train', progress: bool = False, cache_di
         if not hub_reachable():
             raise HarnessError(f"Cannot reach the Hugging Face hub to download {HUB_DATASET}; on an offline machine pass local "
                                "files with `--data DIR` (or AUTORESEARCH_LITE_DATA=DIR): a directory with train and validation "
-                               "files (parquet, jsonl or txt) that have a `text` column, or `--data sample` for the small sample shipped with the package.")
+                               "files (parquet, jsonl or txt) that have a `text` column, or `--data sample` for the small "
+                               "sample shipped with the package.")
         ds = datasets.load_dataset(HUB_DATASET, split=split, cache_dir=hf)
         src = f'hub:{HUB_DATASET}'
     else:
@@ -173,7 +174,8 @@ def load_split(data=None, split: str = 'train', progress: bool = False, cache_di
             if path.stat().st_size == 0 or (path.suffix == '.parquet' and _parquet_rows(path) == 0):
                 raise HarnessError(f"The {split} data in {path} is empty; give a file with at least one non-empty `text` row.")
             if path.suffix == '.txt': ds = datasets.Dataset.from_dict({'text': _read_txt(path)})
-            else: ds = datasets.load_dataset(_BUILDERS[path.suffix], data_files={split: str(path)}, split=split, cache_dir=hf)
+            else: ds = datasets.load_dataset(_BUILDERS[path.suffix], data_files={split: str(path)}, split=split,
+                                             cache_dir=hf)
         except HarnessError: raise
         except Exception as e:
             if isinstance(e, UnicodeDecodeError) or 'utf-8' in str(e).lower() or 'utf8' in str(e).lower():

@@ -12,7 +12,8 @@ from pathlib import Path
 import numpy as np
 
 from .data import (HarnessError, Profile, get_profile, default_cache_dir, fingerprint, file_sha256,
-                                    load_split, resolve_data, write_token_cache, read_token_cache, make_eval_rows, TokenLoader, _atomic_write)
+                                    load_split, resolve_data, write_token_cache, read_token_cache, make_eval_rows,
+                                    TokenLoader, _atomic_write)
 
 # %% auto #0
 __all__ = ['BOS', 'SPLIT_PATTERN', 'CACHE_FORMAT', 'SUMMARY_KEYS', 'RUN_KEY_ENV', 'ALLOWANCE_SECONDS', 'ALLOWANCE_FRACTION',
