@@ -6,11 +6,30 @@ unchanged afterwards.
 Usage: python tools/run_all.py [--quick] [NOTEBOOK ...]   (--quick leaves out `#| slow` and `#| gpu` cells)"""
 import os, shutil, subprocess, sys, tempfile, time
 from pathlib import Path
+from queue import Empty
 import nbformat
 from nbclient import NotebookClient
+from nbclient.util import ensure_async
 
 root = Path(__file__).resolve().parent.parent
 FLAGS = ('#| slow', '#| gpu', '#|slow', '#|gpu')
+
+class Client(NotebookClient):
+    """nbclient waits for a cell's reply with one `get_msg(timeout=<cell timeout>)`; after cells that drive ipywidgets
+    that wait can miss a reply the kernel has sent, and the run hangs until the cell times out (jupyter/nbclient#312).
+    Waiting in slices of a second picks the reply up."""
+    async def async_start_new_kernel_client(self):
+        kc = await super().async_start_new_kernel_client()
+        get_msg = kc.shell_channel.get_msg
+        async def sliced(timeout=None):
+            end = None if timeout is None else time.monotonic() + timeout
+            while True:
+                left = 1.0 if end is None else max(min(1.0, end - time.monotonic()), 0.0)
+                try: return await ensure_async(get_msg(timeout=left))
+                except Empty:
+                    if end is not None and time.monotonic() >= end: raise
+        kc.shell_channel.get_msg = sliced
+        return kc
 
 def run(path: Path, work: Path, quick: bool) -> float:
     nb = nbformat.read(path, as_version=4)
@@ -18,7 +37,7 @@ def run(path: Path, work: Path, quick: bool) -> float:
     here = work / path.stem; here.mkdir()
     shutil.copy(path, here / path.name)   # the notebook alone, as uploaded to Kaggle
     t0 = time.time()
-    NotebookClient(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(here)}}).execute()
+    Client(nb, timeout=1800, kernel_name='python3', resources={'metadata': {'path': str(here)}}).execute()
     return time.time() - t0
 
 def main():
