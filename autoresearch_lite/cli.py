@@ -206,12 +206,13 @@ def new_bar(self: LiveView) -> tqdm:
     r, b = self.run, self.run.get('budget')
     # `disable` only when `tty` was given (tests): an explicit value would override $TQDM_DISABLE
     off = {} if self._auto else dict(disable=not self.tty)
-    # a terminal that reports no size (0 columns: some containers' ttys) would get an empty bar: give it 100
-    dynamic = self.width is None and shutil.get_terminal_size((0, 0)).columns > 0
+    # a terminal that reports no size (0 x 0: some containers' ttys) would get no bar at all: give it 100 x 24
+    size = shutil.get_terminal_size((0, 0)); known = size.columns > 0 and size.lines > 0
+    dynamic = self.width is None and known
     return tqdm(total=b or None, unit='s', desc=f"  run #{r.get('n', '?')} seed {r.get('seed', '?')}",
                 postfix=_progress_text(r), bar_format=BAR_FORMAT if b else COUNT_FORMAT, file=self.stream,
                 leave=False, dynamic_ncols=dynamic, ncols=None if dynamic else self.width or 100,
-                mininterval=self.interval, miniters=0, **off)
+                nrows=None if known else 24, mininterval=self.interval, miniters=0, **off)
 
 # %% ../nbs/05_cli.ipynb #04df3197
 def _first_line(s, n: int = 160) -> str: return (str(s or '').strip().splitlines() or [''])[0][:n]
