@@ -12,8 +12,8 @@ from fastcore.basics import patch
 from tqdm import tqdm
 
 # %% auto #0
-__all__ = ['SAMPLE_HINT', 'BAR_FORMAT', 'COUNT_FORMAT', 'PERSISTENT_DIRS', 'SUBCOMMANDS', 'LiveView', 'format_summary',
-           'notebook_platform', 'notebook_setup', 'build_parser', 'main']
+__all__ = ['BAR_FORMAT', 'COUNT_FORMAT', 'PERSISTENT_DIRS', 'SUBCOMMANDS', 'LiveView', 'format_summary', 'notebook_platform',
+           'notebook_setup', 'build_parser', 'main']
 
 # %% ../nbs/05_cli.ipynb #14f58df0
 def _default_profile() -> str:
@@ -34,17 +34,10 @@ def _add_common(p: argparse.ArgumentParser):
                    help="cache directory for tokenizer and tokens "
                    "(default: $AUTORESEARCH_LITE_CACHE or ~/.cache/autoresearch-lite)")
 
-SAMPLE_HINT = "Or try `--data sample`, the ~1 MB TinyStories sample shipped with the package."
-
 def _cmd_prepare(args) -> int:
     from autoresearch_lite.tokenizer import prepare
-    from autoresearch_lite.data import resolve_data
-    try: h = prepare(args.profile or _default_profile(), data=args.data, cache_dir=args.cache, force=args.force,
-                     progress=not args.quiet)
-    except ValueError as e:   # a local --data that is missing or wrong: point at the shipped sample
-        data = resolve_data(args.data)
-        if data == 'hub' or 'sample' in str(e) or str(data) not in str(e): raise
-        raise ValueError(f"{str(e).rstrip()} {SAMPLE_HINT}") from None
+    h = prepare(args.profile or _default_profile(), data=args.data, cache_dir=args.cache, force=args.force,
+                progress=not args.quiet)
     print(f"ready: profile {h.profile.name}, fingerprint {h.fingerprint[:12]}, cache {h.root}")
     return 0
 

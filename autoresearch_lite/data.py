@@ -14,10 +14,10 @@ from urllib.parse import urlparse
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'HUB_DATASET', 'SAMPLE', 'HarnessError', 'Profile', 'get_profile', 'fingerprint', 'file_sha256',
-           'default_cache_dir', 'hub_reachable', 'sample_dir', 'resolve_data', 'hub_or_sample', 'find_split_file',
-           'hf_cache_dir', 'load_split', 'make_toy_corpus', 'write_token_cache', 'read_token_cache', 'BestFitPacker',
-           'TokenLoader', 'make_eval_rows']
+__all__ = ['PROFILES', 'HUB_DATASET', 'SAMPLE', 'SAMPLE_HINT', 'HarnessError', 'Profile', 'get_profile', 'fingerprint',
+           'file_sha256', 'default_cache_dir', 'hub_reachable', 'sample_dir', 'resolve_data', 'hub_or_sample',
+           'find_split_file', 'hf_cache_dir', 'load_split', 'make_toy_corpus', 'write_token_cache', 'read_token_cache',
+           'BestFitPacker', 'TokenLoader', 'make_eval_rows']
 
 # %% ../nbs/00_data.ipynb #29816d27
 class HarnessError(ValueError):
@@ -113,15 +113,18 @@ def hub_or_sample(log=print):
     return sample_dir()
 
 # %% ../nbs/00_data.ipynb #9c2c92f8
+SAMPLE_HINT = "Or try `--data sample`, the ~1 MB TinyStories sample shipped with the package."
+
 def find_split_file(data_dir, split: str) -> Path:
     "The file holding `split` ('train' or 'validation') in the local directory `data_dir`."
     d = Path(data_dir).expanduser()
     if d.is_file(): raise HarnessError(f"--data must be a directory holding a train file and a validation file, not the file {d}.")
-    if not d.is_dir(): raise HarnessError(f"Data directory {d} does not exist; pass a directory with train and validation files (parquet, jsonl or txt).")
+    if not d.is_dir(): raise HarnessError(f"Data directory {d} does not exist; pass a directory with train and validation files "
+                                       f"(parquet, jsonl or txt). {SAMPLE_HINT}")
     found = [f for f in sorted(d.iterdir()) if f.suffix in _BUILDERS and any(f.stem.lower() == n or f.stem.lower().startswith(n + '-') or f.stem.lower().startswith(n + '_') for n in _SPLIT_NAMES[split])]
     if not found:
         raise HarnessError(f"No {split} file in {d}; name it {_SPLIT_NAMES[split][-1] if split == 'validation' else 'train'}.parquet "
-                           f"(or {split}.jsonl / {split}.txt; validation may also be called valid.* or val.*).")
+                           f"(or {split}.jsonl / {split}.txt; validation may also be called valid.* or val.*). {SAMPLE_HINT}")
     return found[0]
 
 # %% ../nbs/00_data.ipynb #5b5e582b
