@@ -522,7 +522,7 @@ def write_train_py(path, **overrides) -> Path:
 @torch.no_grad()
 def generate(model, tokenizer, prompt="Once upon a time", max_new_tokens=60, temperature=0.8, top_k=50, seed=0) -> str:
     "Continue `prompt` with `model` (temperature and top-k sampling; `temperature=0` is greedy); returns the text."
-    from autoresearch_lite.tokenizer import BOS
+    from autoresearch_lite.tokenizer import BOS, _logits   # the harness's checked forward
     bos, V = tokenizer.token_to_id(BOS), tokenizer.get_vocab_size()
     device, T = next(model.parameters()).device, model.config.sequence_len
     ids = [bos] + tokenizer.encode(prompt, add_special_tokens=False).ids
@@ -530,7 +530,7 @@ def generate(model, tokenizer, prompt="Once upon a time", max_new_tokens=60, tem
     was_training = model.training; model.eval()
     try:
         for _ in range(max_new_tokens):
-            logits = model(torch.tensor([ids[-T:]], device=device))[0, -1, :V].float().cpu()
+            logits = _logits(model, torch.tensor([ids[-T:]], device=device), V)[0, -1, :V].cpu()
             if temperature <= 0: nxt = int(logits.argmax())
             else:
                 logits = logits / temperature
