@@ -94,14 +94,19 @@ def window_sizes(config: GPTConfig):
 
 _band_masks = {}
 
+def _exporting() -> bool:
+    f = getattr(torch.compiler, "is_exporting", None)
+    return bool(f and f())
+
 def band_mask(T, window, device):
-    "Boolean [T, T] mask, True where query i may attend key j: i - window < j <= i."
+    "Boolean [T, T] mask, True where query i may attend key j: i - window < j <= i (cached; built in the graph when exporting)."
     key = (T, window, str(device))
-    if key not in _band_masks:
-        i = torch.arange(T, device=device)
-        d = i[:, None] - i[None, :]
-        _band_masks[key] = (d >= 0) & (d < window)
-    return _band_masks[key]
+    if key in _band_masks and not _exporting(): return _band_masks[key]
+    i = torch.arange(T, device=device)
+    d = i[:, None] - i[None, :]
+    mask = (d >= 0) & (d < window)
+    if not _exporting(): _band_masks[key] = mask
+    return mask
 
 
 def _sdpa_gqa(q, k, v, **kw):

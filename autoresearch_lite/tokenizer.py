@@ -16,11 +16,10 @@ from .data import (HarnessError, Profile, get_profile, default_cache_dir, finger
                                     TokenLoader, _atomic_write)
 
 # %% auto #0
-__all__ = ['BOS', 'SPLIT_PATTERN', 'CACHE_FORMAT', 'SUMMARY_KEYS', 'RUN_KEY_ENV', 'ALLOWANCE_SECONDS', 'ALLOWANCE_FRACTION',
-           'train_tokenizer', 'save_tokenizer', 'load_tokenizer', 'token_byte_lengths', 'check_causal', 'evaluate_bpb',
-           'data_identity', 'prepare', 'Harness', 'TrainingView', 'load_harness', 'env_profile', 'harness_from_env',
-           'format_summary', 'write_summary_json', 'budget_allowance', 'summary_signature', 'autocast_for',
-           'report_summary', 'run_and_report']
+__all__ = ['BOS', 'SPLIT_PATTERN', 'NOT_CAUSAL', 'CACHE_FORMAT', 'HARNESS_MODULES', 'SUMMARY_KEYS', 'train_tokenizer',
+           'save_tokenizer', 'load_tokenizer', 'token_byte_lengths', 'spliced_rows', 'causal_mismatch', 'evaluate_bpb',
+           'data_identity', 'prepare', 'Harness', 'TrainingView', 'load_harness', 'load_training_view', 'env_profile',
+           'harness_from_env', 'format_summary', 'write_summary_json', 'autocast_for', 'report_summary']
 
 # %% ../nbs/01_tokenizer.ipynb #2cb86117
 BOS = '<|bos|>'
@@ -89,49 +88,65 @@ def _logits(model, x, V, autocast=None):
                            f"[batch, seq, vocab] = [{x.size(0)}, {x.size(1)}, {V}]; return the logits when targets is None.")
     return out.float()
 
-def check_causal(model, x, vocab_size: int, autocast=None, rtol: float = 1e-2):
-    "Raise `HarnessError` unless the logits of `model` at positions < k ignore the tokens at positions >= k (rows `x`)."
+def spliced_rows(x, vocab_size: int, gen):
+    "A copy of rows `x` whose tokens from a cut point on come from other rows; returns `(spliced, cuts, order)`."
     import torch
-    T = x.size(1)
-    ks = sorted({k for k in (1, T // 2, T - 1) if 0 < k < T})
-    variants = [x]
-    for k in ks:
-        v = x.clone()
-        shift = 1 + torch.arange(T - k, device=x.device) % (vocab_size - 1)      # every later token becomes another one
-        v[:, k:] = (x[:, k:] + shift) % vocab_size
-        variants.append(v)
-    logits = _logits(model, torch.cat(variants), vocab_size, autocast).view(len(variants), *x.shape, -1)
-    ref = logits[0]
-    tol = rtol * max(1.0, ref.abs().max().item())
-    for i, k in enumerate(ks, 1):
-        if not ((logits[i, :, :k] - ref[:, :k]).abs().max().item() <= tol):
-            raise HarnessError("The model's predictions depend on later tokens (the model is not causal), so val_bpb would be "
-                               "meaningless; restore the causal attention mask.")
+    B, T = x.shape
+    cuts = 1 + (torch.randperm(max(T - 1, 1), generator=gen)[:B] % max(T - 1, 1))  # distinct cut points while B < T
+    if len(cuts) < B: cuts = 1 + torch.randint(0, T - 1, (B,), generator=gen)
+    donor = x.roll(1 + int(torch.randint(0, max(B - 1, 1), (1,), generator=gen)), 0) if B > 1 else (x + 1) % vocab_size
+    after = torch.arange(T, device=x.device)[None] >= cuts.to(x.device)[:, None]
+    spliced = torch.where(after, donor, x)
+    same = after & (spliced == x)                                    # every later token must really change
+    spliced = torch.where(same, (x + 1 + torch.randint(0, vocab_size - 1, x.shape, generator=gen).to(x.device)) % vocab_size, spliced)
+    order = torch.randperm(B, generator=gen)                         # and the rows come in another order
+    return spliced[order], cuts, order
 
-def evaluate_bpb(model, rows, token_bytes, batch_size: int = 32, device='cpu', autocast=None, causal_check: bool = True) -> float:
-    "val_bpb of `model` on the fixed eval `rows` ([N, T+1] token ids), given exact `token_bytes` per id."
+def causal_mismatch(ref, spliced_logits, cuts, order, rtol: float = 1e-3) -> float:
+    "The largest change of the logits before each row's cut point, relative to the logit scale (0 for a causal model)."
+    import torch
+    back = torch.empty_like(spliced_logits); back[order] = spliced_logits
+    T = ref.size(1)
+    before = (torch.arange(T, device=ref.device)[None] < cuts.to(ref.device)[:, None])[..., None]
+    diff = ((back - ref).abs() * before).amax().item()
+    return diff / max(1.0, ref.abs().amax().item())
+
+NOT_CAUSAL = ("The model's predictions depend on later tokens (the model is not causal), so val_bpb would be meaningless; "
+              "restore the causal attention mask.")
+
+def evaluate_bpb(model, rows, token_bytes, batch_size: int = 32, device='cpu', autocast=None, causal_check: bool = True,
+                 seed: int = 0, rtol: float = None) -> float:
+    "val_bpb of `model` on the fixed eval `rows` ([N, T+1] token ids), given exact `token_bytes` per id; every batch is checked."
     import torch
     import torch.nn.functional as F
     device = torch.device(device)
     rows, token_bytes = torch.as_tensor(rows), torch.as_tensor(token_bytes, device=device)
     if len(rows) == 0: raise HarnessError("No evaluation rows; the validation split is too small for one row, give more validation text.")
-    V = len(token_bytes)
+    V, gen = len(token_bytes), torch.Generator().manual_seed(seed)
+    rtol = rtol if rtol is not None else (1e-3 if autocast is None else 2e-2)
     nats = torch.zeros((), dtype=torch.float64, device=device)
     nbytes = torch.zeros((), dtype=torch.int64, device=device)
-    was_training = model.training; model.eval()
+    was_training = getattr(model, 'training', False)
+    if was_training:
+        try: model.eval()
+        except NotImplementedError: was_training = False   # an exported program runs as it was exported (eval mode)
     try:
         with torch.no_grad():
-            if causal_check: check_causal(model, rows[:1, :-1].to(device), V, autocast)
             for i in range(0, len(rows), batch_size):
                 b = rows[i:i + batch_size].to(device, non_blocking=True)
                 x, y = b[:, :-1], b[:, 1:].reshape(-1)
                 logits = _logits(model, x, V, autocast)
+                if causal_check:
+                    sx, cuts, order = spliced_rows(x, V, gen)
+                    if causal_mismatch(logits, _logits(model, sx, V, autocast), cuts, order) > rtol: raise HarnessError(NOT_CAUSAL)
                 loss = F.cross_entropy(logits.view(-1, logits.size(-1)), y, reduction='none')
                 nb = token_bytes[y]
                 nats += loss.double()[nb > 0].sum()
                 nbytes += nb.sum()
-    finally: model.train(was_training)
+    finally:
+        if was_training: model.train()
     return (nats / (math.log(2) * nbytes.double())).item()
+
 
 # %% ../nbs/01_tokenizer.ipynb #c4729aa2
 CACHE_FORMAT = 1
@@ -189,9 +204,11 @@ def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progr
     return load_harness(profile, cache_dir)
 
 # %% ../nbs/01_tokenizer.ipynb #785cd3cc
+HARNESS_MODULES = ('data.py', 'tokenizer.py', 'boundary.py')   # the fixed harness: its code is part of the fingerprint
+
 def _code_hash() -> str:
-    import autoresearch_lite.data as d, autoresearch_lite.tokenizer as t
-    return fingerprint(*(file_sha256(m.__file__) for m in (d, t)))
+    here = Path(__file__).parent
+    return fingerprint(*(file_sha256(here / n) for n in HARNESS_MODULES if (here / n).exists()))
 
 class Harness:
     "A prepared, verified harness for one profile: tokenizer, token caches, fixed eval rows and the metric."
@@ -201,8 +218,8 @@ class Harness:
         self.tokenizer = load_tokenizer(root / 'tokenizer.json', meta['tokenizer_sha256'])
         self.vocab_size, self.bos_id = profile.vocab_size, meta['bos_id']
         self.token_bytes = torch.from_numpy(token_byte_lengths(self.tokenizer, self.vocab_size))
-        self.train_tokens, self.train_offsets = self._open('train')
-        vt, vo = self._open('val')
+        self.train_tokens, self.train_offsets = _open_cache(root, meta, 'train')
+        vt, vo = _open_cache(root, meta, 'val')
         self.eval_rows = torch.from_numpy(make_eval_rows(vt, vo, profile.max_seq_len, meta['eval_rows']))
         if len(self.eval_rows) != meta['eval_rows']:
             raise HarnessError(f"The validation cache in {root} gives {len(self.eval_rows)} eval rows, not the recorded {meta['eval_rows']}; run `autoresearch-lite prepare --force`.")
@@ -210,13 +227,7 @@ class Harness:
         self.fingerprint = fingerprint(meta['fingerprint'], _code_hash())
         self.seed = 0   # the run's seed (`harness_from_env` reads it from the environment)
 
-    def _open(self, name):
-        t, o = read_token_cache(self.root / name)
-        if len(t) != self.meta['stats'][name]['tokens'] or len(o) - 1 != self.meta['stats'][name]['docs']:
-            raise HarnessError(f"Token cache {self.root / name} does not match its recorded size; run `autoresearch-lite prepare --force`.")
-        return t, o
-
-    def __repr__(self): return f"Harness({self.profile.name!r}, {self.root}, fingerprint={self.fingerprint[:12]})"
+    def __repr__(self): return f"Harness({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
 
     def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader:
         "Endless best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len`."
@@ -226,17 +237,28 @@ class Harness:
         "val_bpb of `model` on this profile's fixed evaluation rows."
         return evaluate_bpb(model, self.eval_rows, self.token_bytes, batch_size, device, autocast)
 
+    def should_stop(self) -> bool: return False        # in-process training keeps its own clock
+    def mark_training_start(self): pass
+
     def training_view(self) -> 'TrainingView':
         "What the research code gets: everything needed to train, nothing of the evaluation (no rows, no `evaluate`)."
-        return TrainingView(self)
+        return TrainingView(self.profile, self.fingerprint, self.data_fingerprint, self.seed, self.tokenizer, self.bos_id,
+                            self.token_bytes, self.train_tokens, self.train_offsets)
+
+def _open_cache(root, meta, name):
+    t, o = read_token_cache(root / name)
+    if len(t) != meta['stats'][name]['tokens'] or len(o) - 1 != meta['stats'][name]['docs']:
+        raise HarnessError(f"Token cache {root / name} does not match its recorded size; run `autoresearch-lite prepare --force`.")
+    return t, o
 
 class TrainingView:
-    "The training side of a `Harness`: profile, vocabulary, tokenizer, seed and the training loader; no evaluation rows."
-    def __init__(self, h: Harness):
-        self.profile, self.fingerprint, self.data_fingerprint, self.seed = h.profile, h.fingerprint, h.data_fingerprint, h.seed
-        self.vocab_size, self.bos_id, self.tokenizer = h.vocab_size, h.bos_id, h.tokenizer
-        self.token_bytes = h.token_bytes.clone()
-        self.train_tokens, self.train_offsets = h.train_tokens, h.train_offsets
+    "The training side of a harness: profile, vocabulary, tokenizer, seed and the training loader; no evaluation rows, no paths."
+    def __init__(self, profile, fingerprint, data_fingerprint, seed, tokenizer, bos_id, token_bytes, train_tokens, train_offsets):
+        self.profile, self.fingerprint, self.data_fingerprint, self.seed = profile, fingerprint, data_fingerprint, seed
+        self.vocab_size, self.bos_id, self.tokenizer = profile.vocab_size, bos_id, tokenizer
+        self.token_bytes = token_bytes.clone()
+        self.train_tokens, self.train_offsets = train_tokens, train_offsets
+        self.stop_requested, self.on_training_start = False, None   # set by the launcher in the research loop
 
     def __repr__(self): return f"TrainingView({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
 
@@ -244,8 +266,15 @@ class TrainingView:
         "Endless best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len`."
         return TokenLoader(self.train_tokens, self.train_offsets, batch_size, self.profile.max_seq_len, device, seed)
 
-def load_harness(profile='cpu', cache_dir=None) -> Harness:
-    "Open and verify the prepared cache of `profile` in `cache_dir`."
+    def should_stop(self) -> bool:
+        "True once the driver has said the budget is spent (the training loop checks it every step)."
+        return self.stop_requested
+
+    def mark_training_start(self):
+        "Tell the driver that warm-up is over and the budget's clock starts now."
+        if self.on_training_start is not None: self.on_training_start()
+
+def _read_meta(profile, cache_dir):
     profile = get_profile(profile)
     root = Path(cache_dir or default_cache_dir()).expanduser() / profile.name
     meta_path = root / 'meta.json'
@@ -255,7 +284,21 @@ def load_harness(profile='cpu', cache_dir=None) -> Harness:
     except ValueError: raise HarnessError(f"{meta_path} is corrupt; run `autoresearch-lite prepare --profile {profile.name} --force`.") from None
     if meta.get('key', {}).get('format') != CACHE_FORMAT or meta['key'].get('profile') != profile.contract():
         raise HarnessError(f"The cache in {root} was built for another profile or vocabulary; run `autoresearch-lite prepare --profile {profile.name} --force`.")
-    return Harness(profile, root, meta)
+    return profile, root, meta
+
+def load_harness(profile='cpu', cache_dir=None) -> Harness:
+    "Open and verify the prepared cache of `profile` in `cache_dir`."
+    return Harness(*_read_meta(profile, cache_dir))
+
+def load_training_view(profile='cpu', cache_dir=None, seed: int = 0) -> TrainingView:
+    "Open only the training side of the prepared cache: the validation files are never opened."
+    import torch
+    profile, root, meta = _read_meta(profile, cache_dir)
+    tok = load_tokenizer(root / 'tokenizer.json', meta['tokenizer_sha256'])
+    tb = torch.from_numpy(token_byte_lengths(tok, profile.vocab_size))
+    return TrainingView(profile, fingerprint(meta['fingerprint'], _code_hash()), meta['fingerprint'], seed, tok, meta['bos_id'],
+                        tb, *_open_cache(root, meta, 'train'))
+
 
 # %% ../nbs/01_tokenizer.ipynb #663230d6
 def env_profile() -> str:
@@ -276,8 +319,6 @@ def harness_from_env() -> Harness:
 # %% ../nbs/01_tokenizer.ipynb #bc2a6964
 SUMMARY_KEYS = ('val_bpb', 'training_seconds', 'total_seconds', 'peak_vram_mb', 'mfu_percent', 'total_tokens_M',
                 'num_steps', 'num_params_M', 'depth')
-RUN_KEY_ENV = 'AUTORESEARCH_LITE_RUN_KEY'
-ALLOWANCE_SECONDS, ALLOWANCE_FRACTION = 120.0, 0.1
 
 def format_summary(s: dict) -> str:
     "The upstream summary block."
@@ -297,16 +338,6 @@ def write_summary_json(s: dict, path):
     "Write the summary as JSON, atomically (a temporary file, then a rename)."
     path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
     _atomic_write(path, lambda f: f.write(json.dumps(s, indent=1).encode()))
-
-def budget_allowance(time_budget: float) -> float:
-    "Seconds a run's `train_fn` may take beyond the time budget: start-up, compilation, excluded warm-up steps."
-    return ALLOWANCE_SECONDS + ALLOWANCE_FRACTION * float(time_budget)
-
-def summary_signature(s: dict, key: str) -> str:
-    "HMAC-SHA256 (hex) of the summary `s` (without its `signature`) under the run's `key`."
-    import hmac, hashlib
-    body = json.dumps({k: v for k, v in s.items() if k != 'signature'}, sort_keys=True, separators=(',', ':'))
-    return hmac.new(key.encode(), body.encode(), hashlib.sha256).hexdigest()
 
 def autocast_for(device: str, dtype: str):
     "The autocast context for `dtype` ('bf16', 'fp16'; anything else: none) on `device`."
@@ -329,42 +360,7 @@ def report_summary(harness, model, stats: dict, t_start: float, train_wall_secon
         if 'out of memory' not in str(e).lower(): raise
         raise HarnessError(f"out of memory during evaluation on {device} with an eval batch of {batch} rows; lower EVAL_BATCH_SIZE.") from None
     if not math.isfinite(val_bpb): raise HarnessError(f"val_bpb is {val_bpb} after training; lower the learning rates and run again.")
-    budget = float(harness.profile.time_budget)
     return {**stats, 'val_bpb': val_bpb, 'total_seconds': time.time() - t_start, 'train_wall_seconds': train_wall_seconds,
-            'eval_seconds': time.time() - t0, 'time_budget': budget, 'budget_allowance': budget_allowance(budget),
-            'profile': harness.profile.name, 'fingerprint': harness.fingerprint, 'seed': harness.seed,
-            'evaluated_by': 'autoresearch_lite.tokenizer.run_and_report'}
+            'eval_seconds': time.time() - t0, 'time_budget': float(harness.profile.time_budget),
+            'profile': harness.profile.name, 'fingerprint': harness.fingerprint, 'seed': harness.seed}
 
-def _one_sentence(e) -> bool:
-    return isinstance(e, ValueError) or any(c.__name__ == 'TrainError' for c in type(e).__mro__)
-
-def run_and_report(train_fn, harness=None, allowance: float = None) -> int:
-    "Run `train_fn(view) -> (model, stats)` on the harness from the environment, evaluate, print and write the report; the exit code."
-    t_start = time.time()
-    key = os.environ.pop(RUN_KEY_ENV, None)
-    summary_path = os.environ.get('AUTORESEARCH_LITE_SUMMARY')
-    try:
-        harness = harness if harness is not None else harness_from_env()
-        evaluate = harness.evaluate                  # taken before any research code runs
-        budget = float(harness.profile.time_budget)
-        limit = budget + (budget_allowance(budget) if allowance is None else allowance)
-        view = harness.training_view() if hasattr(harness, 'training_view') else harness
-        t0 = time.time()
-        out = train_fn(view)
-        train_wall = time.time() - t0
-        if not (isinstance(out, tuple) and len(out) == 2):
-            raise HarnessError(f"train_fn returned {type(out).__name__}, not (model, stats); return the trained model and a dict of its training figures.")
-        if train_wall > limit:
-            raise HarnessError(f"Training took {train_wall:.1f} s of wall time, more than the {budget:g} s budget plus {limit - budget:.0f} s "
-                               "allowed for start-up, compilation and warm-up; stop training when the budget is spent and keep the "
-                               "warm-up short (a smaller model or batch on a slow device).")
-        s = report_summary(harness, out[0], out[1], t_start, train_wall, evaluate)
-    except Exception as e:
-        if not _one_sentence(e): raise
-        print(f"error: {e}", file=sys.stderr, flush=True)
-        return 1
-    print(format_summary(s), flush=True)
-    if summary_path:
-        if key: s['signature'] = summary_signature(s, key)
-        write_summary_json(s, summary_path)
-    return 0
