@@ -11,18 +11,19 @@ import subprocess, sys, tempfile, threading, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
+from .boundary import default_timeout, CLOCKS
 
 # %% auto #0
-__all__ = ['EDITABLE_FILE', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE', 'SMOKE_BASELINE',
-           'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'PROCESS_STARTUP_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE',
+__all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE',
+           'SMOKE_BASELINE', 'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE',
            'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError', 'AgentError', 'Proposal', 'parse_reply', 'fixed_functions',
            'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
-           'harness_fingerprint', 'default_train_py', 'default_timeout', 'init_workspace', 'load_workspace',
-           'render_program_md', 'WorkspaceLock', 'parse_step_line', 'RunResult', 'child_env', 'check_summary',
-           'kill_group', 'run_train', 'Ledger', 'ratchet_state', 'keep_threshold', 'find_constants', 'OfflineProposer',
-           'Keys', 'key_env_name', 'resolve_keys', 'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer',
-           'last_kept_commit', 'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress',
-           'diff_html', 'loss_curve_figure', 'AgentPanel']
+           'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace', 'render_program_md',
+           'WorkspaceLock', 'parse_step_line', 'RunResult', 'kill_group', 'workspace_changes', 'run_train', 'Ledger',
+           'ratchet_state', 'keep_threshold', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name',
+           'resolve_keys', 'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit',
+           'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress', 'diff_html',
+           'loss_curve_figure', 'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -49,37 +50,60 @@ def _strip_outer_fences(text):
     m = re.fullmatch(r"```[^\n`]*\n(.*)\n```", t, re.S)
     return m.group(1) if m and 'OLD' in m.group(1) and '```' in m.group(1) else t
 
+MAX_REPLY_CHARS = 200_000   # a longer reply is refused before any parsing
+_MARK = re.compile(r"\**(OLD|NEW)\**[ \t]*:?", re.I)
+
+def _items(body:str) -> list:
+    "The OLD/NEW markers outside code fences and the fenced blocks, in order: one pass over the lines (linear time)."
+    items, buf = [], None
+    for line in body.split('\n'):
+        s = line.strip()
+        if buf is None:
+            if s.startswith('```'): buf = []
+            elif _MARK.fullmatch(s): items.append(('mark', s.strip('*: \t').upper()))
+        elif s.endswith('```') and '```' not in s[:-3]:
+            if s != '```': buf.append(line.rstrip()[:-3])
+            items.append(('block', '\n'.join(buf))); buf = None
+        else: buf.append(line)
+    return items
+
+def _pairs(items:list) -> list:
+    "(mark, block) pairs; a marker with no block after it is an error; blocks outside OLD/NEW (prose examples) are ignored."
+    out, pending = [], None
+    for kind, v in items:
+        if kind == 'mark':
+            if pending: raise EditError(f"Block {pending} number {len(out) // 2 + 1} has no ``` code fence after it.")
+            pending = v
+        elif pending: out.append((pending, v)); pending = None
+    if pending: raise EditError(f"Block {pending} number {len(out) // 2 + 1} has no ``` code fence after it.")
+    return out
+
 def parse_reply(text:str) -> Proposal:
     "Parse a proposer's reply (DESCRIPTION, then OLD/NEW fenced blocks) into a `Proposal`, or raise `EditError`."
     if not isinstance(text, str) or not text.strip():
         raise EditError("The reply is empty: answer with a DESCRIPTION line and at least one OLD/NEW pair.")
-    text = _strip_outer_fences(_THINK.sub('', text))
-    for m in re.finditer(r"^\s*(?:FILE|PATH)\s*:\s*`?([^\s`]+)`?\s*$", text, re.M | re.I):
+    if len(text) > MAX_REPLY_CHARS:
+        raise EditError(f"The reply is {len(text):,} characters, over the {MAX_REPLY_CHARS:,} allowed; answer with a short edit.")
+    text = _strip_outer_fences(_THINK.sub('', text.replace('\r\n', '\n').replace('\r', '\n')))
+    for m in re.finditer(r"^[ \t]*(?:FILE|PATH)[ \t]*:[ \t]*`?([^\s`]+)`?[ \t]*$", text, re.M | re.I):
         if Path(m.group(1)).name != EDITABLE_FILE or m.group(1).strip('./') != EDITABLE_FILE:
             raise EditError(f"Only {EDITABLE_FILE} may be edited, but the reply names {m.group(1)!r}.")
     for m in re.finditer(r"^(?:\+\+\+|---) (?:[ab]/)?(\S+)", text, re.M):
         if m.group(1) not in (EDITABLE_FILE, '/dev/null'):
             raise EditError(f"Only {EDITABLE_FILE} may be edited, but the reply is a diff of {m.group(1)!r}.")
-    d = re.search(r"^\s*\**DESCRIPTION\**\s*:\s*(.+)$", text, re.M | re.I)
+    d = re.search(r"^[ \t]*\**DESCRIPTION\**[ \t]*:[ \t]*(.+)$", text, re.M | re.I)
     if not d: raise EditError("The reply has no 'DESCRIPTION:' line: start with 'DESCRIPTION: <one line>'.")
     desc = ' '.join(d.group(1).strip().strip('*').split())[:200]
     if not desc: raise EditError("The DESCRIPTION line is empty: say in one line what the edit tries.")
-    body = text[d.end():]
-    marks = list(re.finditer(r"^\s*\**(OLD|NEW)\**\s*:?\s*$", body, re.M))
-    if not marks: raise EditError("The reply has no OLD/NEW blocks: give 'OLD:' and 'NEW:' each followed by a ``` code block.")
-    edits, i = [], 0
-    while i < len(marks):
-        if marks[i].group(1).upper() != 'OLD' or i + 1 >= len(marks) or marks[i+1].group(1).upper() != 'NEW':
-            raise EditError("The OLD and NEW blocks do not pair up: each 'OLD:' block must be followed by one 'NEW:' block.")
-        blocks = []
-        for j in (i, i + 1):
-            end = marks[j+1].start() if j + 1 < len(marks) else len(body)
-            f = _FENCE.search(body, marks[j].end(), end)
-            if not f: raise EditError(f"Block {marks[j].group(1)} number {i//2+1} has no ``` code fence after it.")
-            blocks.append(f.group(1))
-        if not blocks[0].strip(): raise EditError(f"OLD block number {i//2+1} is empty: copy the exact lines to replace.")
-        edits.append((blocks[0], blocks[1])); i += 2
+    pairs = _pairs(_items(text[d.end():]))
+    if not pairs: raise EditError("The reply has no OLD/NEW blocks: give 'OLD:' and 'NEW:' each followed by a ``` code block.")
+    if len(pairs) % 2 or any(a[0] != 'OLD' or b[0] != 'NEW' for a, b in zip(pairs[::2], pairs[1::2])):
+        raise EditError("The OLD and NEW blocks do not pair up: each 'OLD:' block must be followed by one 'NEW:' block.")
+    edits = [(a[1], b[1]) for a, b in zip(pairs[::2], pairs[1::2])]
+    for k, (old, _) in enumerate(edits, 1):
+        if not old.strip(): raise EditError(f"OLD block number {k} is empty: copy the exact lines to replace.")
     return Proposal(desc, edits)
+
 
 # %% ../nbs/04_agent.ipynb #40d100a4
 FIXED_BEGIN = '# autoresearch-lite: fixed begin'
@@ -88,10 +112,10 @@ _FORBIDDEN = ('sys.modules', 'importlib', '__import__', 'builtins', 'AUTORESEARC
               'f_globals', '__globals__', '__code__', '__closure__', '__dict__', '__class__', '__subclasses__', 'get_objects',
               'get_referrers', 'get_referents', 'ctypes', 'inspect', 'atexit', '_exit', 'environ', 'getenv', 'vars(')
 PROTECTED = re.compile(r'val_bpb|\.evaluate\(|evaluate_bpb|harness_from_env|write_summary|format_summary|AUTORESEARCH_LITE_|'
-                       r'run_and_report|report_summary|summary_signature|eval_rows|training_view')
+                       r'run_and_report|run_script|report_summary|eval_rows|training_view|should_stop|mark_training_start')
 HARNESS_ATTRS = frozenset({'evaluate', 'eval_rows', 'token_bytes', 'fingerprint', 'data_fingerprint', 'train_loader', 'training_view',
-                           'run_and_report', 'report_summary', 'harness_from_env', 'evaluate_bpb', 'check_causal', 'format_summary',
-                           'write_summary_json', 'summary_signature', 'budget_allowance', 'autocast_for', 'load_harness'})
+                           'run_and_report', 'run_script', 'should_stop', 'mark_training_start', 'report_summary', 'harness_from_env', 'evaluate_bpb', 'check_causal', 'format_summary',
+                           'write_summary_json', 'autocast_for', 'load_harness', 'load_training_view'})
 
 def fixed_functions(source:str) -> dict:
     "Top-level functions that report the result (name matches `PROTECTED`, or they call `harness_from_env` or write the summary): name -> source."
@@ -122,9 +146,9 @@ def _harness_names(tree):
         elif isinstance(node, ast.Import) and any(a.name.split('.')[0] == 'autoresearch_lite' for a in node.names):
             imports.append(ast.dump(node)); names |= {(a.asname or a.name).split('.')[0] for a in node.names}
     tainted = set(names) | {'harness'}
-    handed = {a.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == 'run_and_report'
+    handed = {a.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ('run_and_report', 'run_script')
               for a in n.args[:1] if isinstance(a, ast.Name)}
-    for node in ast.walk(tree):  # main(harness) is handed to run_and_report: its parameters are the harness
+    for node in ast.walk(tree):  # main(harness) gets the harness: its parameters are the harness
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
             args = node.args.posonlyargs + node.args.args + node.args.kwonlyargs
             tainted |= {a.arg for a in args if node.name in handed or a.arg == 'harness'}
@@ -212,11 +236,14 @@ __pycache__/
 """
 _GIT_ENV = {'GIT_AUTHOR_NAME': 'autoresearch-lite', 'GIT_AUTHOR_EMAIL': 'autoresearch-lite@localhost',
             'GIT_COMMITTER_NAME': 'autoresearch-lite', 'GIT_COMMITTER_EMAIL': 'autoresearch-lite@localhost',
-            'GIT_TERMINAL_PROMPT': '0'}
+            'GIT_TERMINAL_PROMPT': '0', 'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1'}   # no user config
+
+_GIT_SAFE = ('-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'commit.gpgsign=false')   # no hooks, ever
 
 def git(ws, *args, check=True) -> str:
-    "Run git in workspace `ws` and return its stdout (stripped); raise `AgentError` with git's message on failure."
-    r = subprocess.run(['git', *args], cwd=ws, capture_output=True, text=True, env={**os.environ, **_GIT_ENV})
+    "Run git in workspace `ws` (hooks off, an allowlisted environment) and return its stdout; raise `AgentError` on failure."
+    from autoresearch_lite.boundary import clean_env
+    r = subprocess.run(['git', *_GIT_SAFE, *args], cwd=ws, capture_output=True, text=True, env=clean_env(_GIT_ENV))
     if check and r.returncode:
         raise AgentError(f"git {' '.join(args[:2])} failed in {ws}: {(r.stderr or r.stdout).strip()[:300]}")
     return r.stdout.strip()
@@ -249,9 +276,6 @@ def _atomic_write(path, text):
     from autoresearch_lite.data import _atomic_write as write_atomically
     write_atomically(Path(path), lambda f: f.write(text.encode()))
 
-def default_timeout(time_budget:float) -> float:
-    "Hard timeout of one run: the budget plus start-up and evaluation margin (upstream: 5 min budget, kill at 10 min)."
-    return float(max(2 * time_budget, time_budget + 120))
 
 def init_workspace(path, tag:str=None, profile:str=None, cache_dir=None, train_py:str=None,
                    fingerprint_fn:Callable=None, time_budget:float=None, timeout:float=None) -> Path:
@@ -315,18 +339,18 @@ keep only changes that make the model better, for as long as you are allowed to 
 **You may** change anything in `train.py`: architecture, optimizer, hyperparameters, batch size, schedules,
 model size. **You may not** edit any other file, install packages, or change the evaluation. `main(harness)` in
 `train.py` trains and returns the model and its stats; the fixed region at the end of the file (from
-`# autoresearch-lite: fixed begin` to `# autoresearch-lite: fixed end`) hands it to the harness's `run_and_report`,
-which times the training, evaluates val_bpb from the model's logits and writes the report. That region stays
-exactly as it is, and `train.py` does not import anything else from `autoresearch_lite`, touch the harness or its
-report, or read the process environment (the loop rejects such edits, and the runner accepts only a summary signed
-by the harness for that run, with the workspace's profile and fingerprint).
+`# autoresearch-lite: fixed begin` to `# autoresearch-lite: fixed end`) hands the file to the harness's
+`run_script`. In the loop, `train.py` runs in a child process that only trains: it sees the training tokens and
+nothing else (no validation data, no API keys, no network, no git), the driver stops it when the budget is spent,
+and a separate evaluator scores the model it hands over from its logits (it must stay causal). That region stays
+exactly as it is, and `train.py` does not import anything else from `autoresearch_lite` or touch the harness.
 
 **The metric** is `val_bpb`, validation bits per byte on the fixed evaluation rows of the `{profile}` profile.
 Lower is better. It is independent of the tokenizer and the batch size, so any architecture change is comparable.
 
 **The budget**: training stops after {time_budget} s of wall-clock training time (start-up, compilation and
-evaluation not counted). The harness times `main` as a whole and refuses a run whose training took more than
-{time_budget} s plus {allowance} s allowed for start-up, compilation and warm-up. A run that takes more than
+evaluation not counted). The driver's clock starts when the training loop says warm-up is over (at most {allowance} s
+after start-up) and sends the stop signal at the budget; the loop must check `harness.should_stop()` every step. A run that takes more than
 {timeout} s in total is killed and counts as a crash.
 Memory is a soft constraint: some increase is fine for a real gain, but a run must fit the device.
 
@@ -384,10 +408,10 @@ ideas, reread `train.py` and the ledger, combine near misses, try more radical c
 
 def render_program_md(facts:dict, timeout:float, branch:str='autoresearch/<tag>') -> str:
     "The protocol text with the profile's real numbers (`facts`: name and time_budget at least)."
-    from autoresearch_lite.tokenizer import budget_allowance
+    from autoresearch_lite.boundary import clock_for
     tb = facts['time_budget']
     return PROGRAM_MD.format(profile=facts['name'], time_budget=f'{tb:g}', timeout=f'{timeout:.0f}', branch=branch,
-                             allowance=f'{budget_allowance(tb):.0f}',
+                             allowance=f"{clock_for(facts['name']).warmup_s:g}" if facts['name'] in CLOCKS else '?',
                              per_hour=max(1, int(3600 // (tb + (timeout - tb) / 4))))
 
 # %% ../nbs/04_agent.ipynb #c4fc5d2d
@@ -501,14 +525,13 @@ class WorkspaceLock:
     def __exit__(self, *a): self.release()
 
 # %% ../nbs/04_agent.ipynb #6b2c20ad
-_SECRET_ENV = re.compile(r'(KEY|TOKEN|SECRET|PASSWORD|CREDENTIAL)', re.I)
 _STEP = re.compile(r'^step\s+(?P<step>\d+)\b(?:\s*\(\s*(?P<pct>[-+0-9.]+)\s*%\s*\))?'   # step 00010 (12.3%)
                    r'.*?\bloss\s*[:=]?\s*(?P<loss>[-+0-9.eE]+|nan|inf)'                   # | loss: 4.012599
                    r'(?:.*?\btok/s(?:ec)?\s*[:=]?\s*(?P<tok>\d[\d,]*(?:\.\d+)?))?', re.I)   # | tok/sec: 5,000
 
 def parse_step_line(line:str) -> dict|None:
     "Step, loss, percent of the budget done and tokens/s of a progress line of train.py (None for other lines)."
-    m = _STEP.match(line.strip())
+    m = _STEP.match(line.strip()[:500])
     if not m: return None
     return dict(step=int(m['step']), loss=float(m['loss']), pct=float(m['pct']) if m['pct'] else None,
                 tok_s=float(m['tok'].replace(',', '')) if m['tok'] else None)
@@ -526,35 +549,7 @@ class RunResult:
     returncode: int = None
     log: str = ''          # path of the full log
 
-def child_env(profile, cache_dir, seed, summary_path, extra=None):
-    "Environment for train.py: the contract's variables, without API keys or other secrets."
-    env = {k: v for k, v in os.environ.items() if not _SECRET_ENV.search(k)}
-    env.update(AUTORESEARCH_LITE_PROFILE=profile, AUTORESEARCH_LITE_SEED=str(seed), AUTORESEARCH_LITE_SUMMARY=str(summary_path),
-               PYTHONUNBUFFERED='1', TQDM_DISABLE='1')
-    if cache_dir: env['AUTORESEARCH_LITE_CACHE'] = str(cache_dir)
-    return {**env, **(extra or {})}
-
-PROCESS_STARTUP_S = 30.0   # the interpreter and its imports, before the harness starts timing
-
-def check_summary(s:dict, key:str, profile:str, fingerprint:str, time_budget:float, wall_s:float=None) -> str:
-    "Why the JSON summary `s` of a run signed with `key` is not an acceptable result ('' when it is)."
-    import hmac
-    from autoresearch_lite.tokenizer import summary_signature, budget_allowance
-    v = s.get('val_bpb')
-    if not isinstance(v, (int, float)) or not math.isfinite(v): return f'its val_bpb is {v} (not a finite number)'
-    sig = s.get('signature')
-    if not isinstance(sig, str) or not hmac.compare_digest(sig, summary_signature(s, key)):
-        return "its summary was not written by the harness (it has no valid signature of this run); val_bpb must come from the harness's run_and_report"
-    if s.get('profile') != profile: return f"it reported profile {s.get('profile')!r}, not the workspace's {profile!r}"
-    if s.get('fingerprint') != fingerprint: return "it reported a different harness fingerprint: the evaluation was not the workspace's"
-    allow = budget_allowance(time_budget); limit = time_budget + allow
-    tw = s.get('train_wall_seconds')
-    if not isinstance(tw, (int, float)) or tw > limit:
-        return f"its training took {tw} s of wall time, more than the {time_budget:g} s budget plus the {allow:.0f} s allowed for start-up and compilation"
-    if wall_s is not None and wall_s - float(s.get('eval_seconds') or 0) > limit + PROCESS_STARTUP_S:
-        return (f"it ran for {wall_s - float(s.get('eval_seconds') or 0):.1f} s apart from its evaluation, more than the {time_budget:g} s budget "
-                f"plus the {allow:.0f} s allowed for start-up and compilation and {PROCESS_STARTUP_S:.0f} s for starting Python")
-    return ''
+_REPORTED = ('device', 'dtype', 'tokens_per_second', 'compile', 'loss_curve', 'grad_accum_steps', 'device_name')
 
 def kill_group(pgid, grace=2.0, proc=None):
     "Terminate, then kill, a whole process group (`proc`, the leader, is reaped while waiting)."
@@ -567,55 +562,43 @@ def kill_group(pgid, grace=2.0, proc=None):
             try: os.killpg(pgid, 0); time.sleep(0.05)
             except ProcessLookupError: return
 
+def workspace_changes(ws, commit:str) -> str:
+    "What a run changed in the workspace's history or tracked files ('' when HEAD is `commit` and every tracked file matches it)."
+    head = git(ws, 'rev-parse', 'HEAD', check=False)
+    if head != commit: return f'the commit the workspace is at ({head[:7] or "unreadable"} instead of {commit[:7]})'
+    return ', '.join(git(ws, 'diff', '--name-only', 'HEAD').splitlines())[:300]
+
+
+# %% ../nbs/04_agent.ipynb #a61d7371
 def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=None, fingerprint:str=None,
               run_dir=None, on_progress:Callable=None, stop:threading.Event=None, on_start:Callable=None,
-              python:str=sys.executable) -> RunResult:
-    "Run `train.py` in workspace `ws` once and return a checked `RunResult`."
+              python:str=sys.executable, runner:Callable=None) -> RunResult:
+    "Run `train.py` in workspace `ws` once through the boundary, check the workspace afterwards, and return a `RunResult`."
+    from autoresearch_lite.boundary import run_isolated, run_summary
     ws = Path(ws); cfg = load_workspace(ws)
     profile, timeout = profile or cfg['profile'], timeout or cfg['timeout']
     fingerprint = fingerprint or cfg['fingerprint']
     run_dir = Path(run_dir or ws / STATE_DIR / 'runs' / 'adhoc'); run_dir.mkdir(parents=True, exist_ok=True)
-    summary_path, log_path = run_dir / f'summary-seed{seed}.json', run_dir / f'run-seed{seed}.log'
-    summary_path.unlink(missing_ok=True)
-    key = secrets.token_hex(16)   # the run's signing key: only the harness's run_and_report reads it
-    env = child_env(profile, cache_dir if cache_dir is not None else cfg.get('cache_dir'), seed, summary_path, {'AUTORESEARCH_LITE_RUN_KEY': key})
-    t0 = time.time(); reason = ''
-    with open(log_path, 'wb') as log, open(log_path, 'rb') as reader:
-        proc = subprocess.Popen([python, EDITABLE_FILE], cwd=ws, env=env, stdout=log, stderr=subprocess.STDOUT,
-                                stdin=subprocess.DEVNULL, start_new_session=True)
-        if on_start: on_start(proc.pid)
-        buf = b''
-        while True:
-            try: proc.wait(timeout=0.1); done = True
-            except subprocess.TimeoutExpired: done = False
-            chunk = reader.read()
-            if chunk and on_progress:
-                buf += chunk; *lines, buf = buf.split(b'\n')
-                for ln in lines:
-                    if info := parse_step_line(ln.decode(errors='replace')): on_progress(dict(info, t=time.time() - t0))
-            if done: break
-            if time.time() - t0 > timeout:
-                kill_group(proc.pid, proc=proc); proc.wait()
-                reason = f'it ran past the {timeout:.0f} s timeout and was killed'; break
-            if stop is not None and stop.is_set():
-                kill_group(proc.pid, proc=proc); proc.wait(); reason = 'it was stopped by the user'; break
-    kill_group(proc.pid, grace=0)  # leftovers of a finished run (workers it forgot to join)
-    wall = time.time() - t0
-    text = log_path.read_text(errors='replace')
-    tail = '\n'.join(text.rstrip().splitlines()[-25:])[-3000:]
-    res = RunResult('crash', seed, tail=tail, wall_s=wall, returncode=proc.returncode, log=str(log_path))
-    if not reason and proc.returncode != 0:
-        last = [l for l in text.strip().splitlines() if l.strip()]
-        reason = f"it exited with code {proc.returncode}" + (f": {last[-1].strip()[:300]}" if last else '')
-    if not reason:
-        try: s = json.loads(summary_path.read_text())
-        except (OSError, ValueError): s = None; reason = 'it wrote no JSON summary (the evaluation did not finish)'
-        if s is not None:
-            reason = check_summary(s, key, profile, fingerprint, float(cfg['time_budget']), wall)
-            if not reason: res.status, res.val_bpb = 'ok', float(s['val_bpb'])
-            res.summary = s
-    res.reason = reason
+    log_path = run_dir / f'run-seed{seed}.log'
+    commit, t0 = git(ws, 'rev-parse', 'HEAD'), time.time()
+    def on_line(line):
+        if on_progress and (info := parse_step_line(line)): on_progress(dict(info, t=time.time() - t0))
+    run = (runner or run_isolated)(ws / EDITABLE_FILE, profile, cache_dir if cache_dir is not None else cfg.get('cache_dir'), seed,
+                                   workspace=ws, timeout=timeout, log_path=log_path, on_line=on_line, stop=stop,
+                                   on_start=on_start, python=python)
+    text = log_path.read_text(errors='replace') if log_path.exists() else ''
+    res = RunResult(run.status, seed, run.val_bpb, reason=run.reason, tail='\n'.join(text.rstrip().splitlines()[-25:])[-3000:],
+                    wall_s=time.time() - t0, returncode=run.returncode, log=str(log_path))
+    res.summary = {**{k: run.stats[k] for k in _REPORTED if k in run.stats}, **run_summary(run, profile)}
+    got = run.evaluation.get('fingerprint')
+    if res.status == 'ok' and got is not None and got != fingerprint:
+        res.status, res.val_bpb, res.reason = 'crash', None, "it was evaluated by a different harness (fingerprint): not the workspace's"
+    if changed := workspace_changes(ws, commit):
+        git(ws, 'reset', '-q', '--hard', commit)
+        res.status, res.val_bpb = 'crash', None
+        res.reason = f"it changed {changed} in the workspace during the run (restored); a run may only train"
     return res
+
 
 # %% ../nbs/04_agent.ipynb #0ce238dc
 TSV_HEADER = 'commit\tval_bpb\tmemory_gb\tstatus\tdescription\n'
@@ -803,8 +786,8 @@ Rules: edit only train.py. main(harness) trains and returns (model, stats); the 
 its logits (it must stay causal) and writes the report. Do not change the fixed region between
 '# autoresearch-lite: fixed begin' and '# autoresearch-lite: fixed end', do not import anything new from
 autoresearch_lite, do not touch the harness, its report or the process environment. Use only installed packages
-(torch, numpy). Keep it within the time budget (the harness refuses a run that trains past it plus a small allowance
-for start-up) and the device memory. Prefer simple changes; a removal that keeps val_bpb is a win. Learn from the history: do not repeat
+(torch, numpy). Keep it within the time budget (train_model checks harness.should_stop() every step; a run that does not stop
+when told is killed) and the device memory. Prefer simple changes; a removal that keeps val_bpb is a win. Learn from the history: do not repeat
 discarded ideas, fix or avoid crashes.
 
 Answer in exactly this format and nothing else:
@@ -1020,7 +1003,8 @@ def recover(ws, ledger:Ledger=None) -> str|None:
 def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max_experiments:int=None, hours:float=None,
              seed:int=0, baseline_runs:int=2, noise_mult:float=2.0, min_delta:float=0.0, confirm:bool=True, timeout:float=None,
              max_rejections:int=3, approve:Callable=None, on_event:Callable=None, stop:threading.Event=None,
-             pause:threading.Event=None, fingerprint_fn:Callable=None, python:str=sys.executable, **proposer_kw) -> dict:
+             pause:threading.Event=None, fingerprint_fn:Callable=None, python:str=sys.executable, runner:Callable=None,
+             **proposer_kw) -> dict:
     "Run the research loop on workspace `path`; returns a summary dict. Stops after `max_experiments`, `hours`, or `stop`."
     ws = Path(path).expanduser().resolve(); cfg = load_workspace(ws)
     emit = on_event or (lambda kind, data: None)
@@ -1049,6 +1033,9 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
                                  f"{cfg['fingerprint'][:12]}); results would not be comparable, so create a new workspace with `autoresearch-lite init`.")
             recs = ledger.records(); st = ratchet_state(recs, cfg['profile'], cfg['fingerprint'])
             n, parent = st['n_next'], last_kept_commit(ws, recs)
+            if changed := workspace_changes(ws, parent):
+                reset_to(ws, parent)
+                emit('status', dict(message=f'{changed} changed outside the loop since the last experiment; restored to {parent[:7]}.'))
             source = (ws / EDITABLE_FILE).read_text()
             baseline = st['best'] is None
             proposal, patch, meta, t_prop = None, '', {}, time.time()
@@ -1094,7 +1081,7 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
                                        budget=float(cfg['time_budget']), timeout=timeout))
                 r = run_train(ws, seed=seeds[i], timeout=timeout, profile=cfg['profile'], fingerprint=cfg['fingerprint'], run_dir=run_dir,
                               on_progress=lambda info, s=seeds[i]: emit('progress', dict(info, n=n, seed=s)),
-                              stop=stop, on_start=on_start, python=python)
+                              stop=stop, on_start=on_start, python=python, runner=runner)
                 runs.append(_run_record(r)); t_run += r.wall_s; pend['runs'] = runs; pend.pop('pgid', None)
                 _atomic_write(pend_path, json.dumps(pend))
                 emit('run_end', dict(n=n, seed=r.seed, status=r.status, val_bpb=r.val_bpb, reason=r.reason, loss_curve=(r.summary or {}).get('loss_curve')))

@@ -18,8 +18,8 @@ from .data import (HarnessError, Profile, get_profile, default_cache_dir, finger
 # %% auto #0
 __all__ = ['BOS', 'SPLIT_PATTERN', 'NOT_CAUSAL', 'CACHE_FORMAT', 'HARNESS_MODULES', 'SUMMARY_KEYS', 'train_tokenizer',
            'save_tokenizer', 'load_tokenizer', 'token_byte_lengths', 'spliced_rows', 'causal_mismatch', 'evaluate_bpb',
-           'data_identity', 'prepare', 'Harness', 'TrainingView', 'load_harness', 'load_training_view', 'env_profile',
-           'harness_from_env', 'format_summary', 'write_summary_json', 'autocast_for', 'report_summary']
+           'data_identity', 'prepare', 'StopTraining', 'Harness', 'TrainingView', 'load_harness', 'load_training_view',
+           'env_profile', 'harness_from_env', 'format_summary', 'write_summary_json', 'autocast_for', 'report_summary']
 
 # %% ../nbs/01_tokenizer.ipynb #2cb86117
 BOS = '<|bos|>'
@@ -206,8 +206,12 @@ def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progr
 # %% ../nbs/01_tokenizer.ipynb #785cd3cc
 HARNESS_MODULES = ('data.py', 'tokenizer.py', 'boundary.py')   # the fixed harness: its code is part of the fingerprint
 
+class StopTraining(BaseException):
+    "Raised inside the training loop when the driver's stop signal arrives mid-step (a BaseException: not caught by accident)."
+
 def _code_hash() -> str:
-    here = Path(__file__).parent
+    import autoresearch_lite.data as d
+    here = Path(d.__file__).parent   # the installed package (this code also runs in its notebook)
     return fingerprint(*(file_sha256(here / n) for n in HARNESS_MODULES if (here / n).exists()))
 
 class Harness:
@@ -237,8 +241,10 @@ class Harness:
         "val_bpb of `model` on this profile's fixed evaluation rows."
         return evaluate_bpb(model, self.eval_rows, self.token_bytes, batch_size, device, autocast)
 
+    StopTraining, interruptible = StopTraining, False
     def should_stop(self) -> bool: return False        # in-process training keeps its own clock
     def mark_training_start(self): pass
+    def allow_stop(self, on: bool): pass
 
     def training_view(self) -> 'TrainingView':
         "What the research code gets: everything needed to train, nothing of the evaluation (no rows, no `evaluate`)."
@@ -259,6 +265,9 @@ class TrainingView:
         self.token_bytes = token_bytes.clone()
         self.train_tokens, self.train_offsets = train_tokens, train_offsets
         self.stop_requested, self.on_training_start = False, None   # set by the launcher in the research loop
+        self.interruptible = False   # True while the training loop runs: the stop signal then raises StopTraining
+
+    StopTraining = StopTraining
 
     def __repr__(self): return f"TrainingView({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
 
@@ -273,6 +282,11 @@ class TrainingView:
     def mark_training_start(self):
         "Tell the driver that warm-up is over and the budget's clock starts now."
         if self.on_training_start is not None: self.on_training_start()
+
+    def allow_stop(self, on: bool):
+        "While on (the training loop is running), the driver's stop signal ends the step at once with `StopTraining`."
+        self.interruptible = bool(on)
+        if on and self.stop_requested: self.interruptible = False; raise StopTraining()   # it came before the loop began
 
 def _read_meta(profile, cache_dir):
     profile = get_profile(profile)

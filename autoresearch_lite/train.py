@@ -348,6 +348,7 @@ def train_model(cfg: TrainConfig, harness, device=None, progress=False, on_step=
     history, step, train_s, fb_s, opt_s, mps_mem = [], 0, 0.0, 0.0, 0.0, 0.0
     try:
         x, y = next(loader)
+        harness.allow_stop(True)   # the driver's stop signal may now end the loop in the middle of a step
         while True:
             _sync(dev); t0 = time.perf_counter()
             for _ in range(accum):
@@ -386,12 +387,15 @@ def train_model(cfg: TrainConfig, harness, device=None, progress=False, on_step=
             if cfg.max_steps and step >= cfg.max_steps: break
             if not cfg.max_steps and step > cfg.exclude_steps and train_s >= budget: break
             if harness.should_stop(): break   # the driver's clock says the budget is spent
+    except harness.StopTraining:
+        model.zero_grad(set_to_none=True)   # stopped by the driver: the weights are what they are now
     except RuntimeError as e:
         if _is_oom(e):
             raise TrainError(f"out of memory on {dev} with DEVICE_BATCH_SIZE={cfg.device_batch_size} and DEPTH={cfg.depth}; lower "
                              f"DEVICE_BATCH_SIZE (gradient accumulation keeps TOTAL_BATCH_SIZE the same) or DEPTH.") from None
         raise
     finally:
+        harness.allow_stop(False)
         gc.enable(); gc.unfreeze()
         if bar is not None: bar.close()
     counted = max(step - cfg.exclude_steps, 0)
