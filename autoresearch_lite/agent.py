@@ -569,7 +569,7 @@ def workspace_changes(ws, commit:str) -> str:
     return ', '.join(git(ws, 'diff', '--name-only', 'HEAD').splitlines())[:300]
 
 
-# %% ../nbs/04_agent.ipynb #85c69e2f
+# %% ../nbs/04_agent.ipynb #42ab6f2a
 def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=None, fingerprint:str=None,
               run_dir=None, on_progress:Callable=None, stop:threading.Event=None, on_start:Callable=None,
               python:str=sys.executable, runner:Callable=None) -> RunResult:
