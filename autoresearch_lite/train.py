@@ -334,21 +334,20 @@ def train_model(cfg: TrainConfig, harness, device=None, progress=False, on_step=
     mcfg = build_config(cfg.depth, cfg.aspect_ratio, cfg.head_dim, cfg.n_kv_head, T, harness.vocab_size, cfg.window_pattern)
     model = GPT(mcfg).to(dev)
     counts, flops_per_token = model.param_counts(), model.flops_per_token()
-    opt = build_optimizer(model, cfg.embedding_lr, cfg.unembedding_lr, cfg.matrix_lr, cfg.scalar_lr, cfg.weight_decay,
-                          (cfg.adam_beta1, cfg.adam_beta2), cfg.ns_steps, pol.orth_dtype)
-    fwd = torch.compile(model, dynamic=False) if pol.compile else model
-    scaler = torch.amp.GradScaler(dev if pol.use_scaler else "cpu", enabled=pol.use_scaler)
-    if dev == "cuda": torch.cuda.reset_peak_memory_stats()
-    peak = pol.peak()
-    loader = harness.train_loader(cfg.device_batch_size, device=dev, seed=cfg.seed)
-    bar = None
-    if progress:
-        from tqdm.auto import tqdm
-        bar = tqdm(total=cfg.max_steps or round(budget), unit="step" if cfg.max_steps else "s", desc="training")
-    history, step, train_s, fb_s, opt_s, mps_mem = [], 0, 0.0, 0.0, 0.0, 0.0
+    bar, peak, history, step, train_s, fb_s, opt_s, mps_mem = None, None, [], 0, 0.0, 0.0, 0.0, 0.0
     try:
+        harness.allow_stop(True)   # from here the driver's stop signal ends training at once, even in the middle of a step
+        opt = build_optimizer(model, cfg.embedding_lr, cfg.unembedding_lr, cfg.matrix_lr, cfg.scalar_lr, cfg.weight_decay,
+                              (cfg.adam_beta1, cfg.adam_beta2), cfg.ns_steps, pol.orth_dtype)
+        fwd = torch.compile(model, dynamic=False) if pol.compile else model
+        scaler = torch.amp.GradScaler(dev if pol.use_scaler else "cpu", enabled=pol.use_scaler)
+        if dev == "cuda": torch.cuda.reset_peak_memory_stats()
+        peak = pol.peak()
+        loader = harness.train_loader(cfg.device_batch_size, device=dev, seed=cfg.seed)
+        if progress:
+            from tqdm.auto import tqdm
+            bar = tqdm(total=cfg.max_steps or round(budget), unit="step" if cfg.max_steps else "s", desc="training")
         x, y = next(loader)
-        harness.allow_stop(True)   # the driver's stop signal may now end the loop in the middle of a step
         while True:
             _sync(dev); t0 = time.perf_counter()
             for _ in range(accum):
