@@ -167,7 +167,7 @@ def bench_markdown(r: dict) -> str:
              f"| step split | forward+backward {100 * t['fwd_bwd_share']:.0f}%, optimizer {100 * t['optimizer_share']:.0f}% | {_fmt_s(t['step_seconds'])} per step (Muon + AdamW) |",
              f"| evaluation | {_fmt_s(t['eval_seconds'])} | {t['eval_tokens']:,} tokens ({t['eval_tokens'] // r['seq_len']} fixed rows) |",
              f"| val_bpb at a fixed budget | {b['val_bpb']:.4f} | {b['training_seconds']:.0f} s of training ({b['steps']} steps, {b['tokens_per_second']:,.0f} tokens/s), seed 0 |",
-             f"| per run outside training | {_fmt_s(lp['run_outside_training_s'])} | Python start-up, imports, harness, model build, evaluation (smoke profile) |",
+             f"| per run outside training | {_fmt_s(lp['run_outside_training_s'])} | the launched child's start-up, model build, export, the evaluator's process (smoke profile) |",
              f"| loop overhead | {_fmt_s(lp['loop_overhead_s'])} per experiment | fingerprint check, proposal, git, ledger ({lp['experiments']} offline experiment{'s' if lp['experiments'] != 1 else ''}) |"]
     if r.get('precision'):
         lines += ['', '| precision | compile | tokens/s | MFU | peak memory | note |', '|---|---|---|---|---|---|']
