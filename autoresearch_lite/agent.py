@@ -15,9 +15,9 @@ from .boundary import default_timeout, CLOCKS
 
 # %% auto #0
 __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE',
-           'SMOKE_BASELINE', 'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'TSV_HEADER', 'OFFLINE_EXCLUDE',
-           'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError', 'AgentError', 'Proposal', 'parse_reply', 'fixed_functions',
-           'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
+           'SMOKE_BASELINE', 'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'LATE_RERUNS', 'TSV_HEADER',
+           'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError', 'AgentError', 'Proposal', 'parse_reply',
+           'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
            'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace', 'render_program_md',
            'WorkspaceLock', 'parse_step_line', 'RunResult', 'kill_group', 'workspace_changes', 'run_train', 'Ledger',
            'ratchet_state', 'keep_threshold', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name',
@@ -570,6 +570,8 @@ def workspace_changes(ws, commit:str) -> str:
 
 
 # %% ../nbs/04_agent.ipynb #42ab6f2a
+LATE_RERUNS = 2   # a run that hands over its model past the grace is run again this many times
+
 def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=None, fingerprint:str=None,
               run_dir=None, on_progress:Callable=None, stop:threading.Event=None, on_start:Callable=None,
               python:str=sys.executable, runner:Callable=None) -> RunResult:
@@ -583,13 +585,16 @@ def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=No
     commit, t0 = git(ws, 'rev-parse', 'HEAD'), time.time()
     def on_line(line):
         if on_progress and (info := parse_step_line(line)): on_progress(dict(info, t=time.time() - t0))
-    run = (runner or run_isolated)(ws / EDITABLE_FILE, profile, cache_dir if cache_dir is not None else cfg.get('cache_dir'), seed,
-                                   workspace=ws, timeout=timeout, log_path=log_path, on_line=on_line, stop=stop,
-                                   on_start=on_start, python=python)
+    for attempt in range(1 + LATE_RERUNS):   # a late handover is not judged: run it again
+        run = (runner or run_isolated)(ws / EDITABLE_FILE, profile, cache_dir if cache_dir is not None else cfg.get('cache_dir'),
+                                       seed, workspace=ws, timeout=timeout, log_path=log_path, on_line=on_line, stop=stop,
+                                       on_start=on_start, python=python)
+        if run.status != 'late' or (stop is not None and stop.is_set()): break
+    if run.status == 'late': run.status, run.reason = 'crash', f'{run.reason} ({attempt + 1} times: over budget)'
     text = log_path.read_text(errors='replace') if log_path.exists() else ''
     res = RunResult(run.status, seed, run.val_bpb, reason=run.reason, tail='\n'.join(text.rstrip().splitlines()[-25:])[-3000:],
                     wall_s=time.time() - t0, returncode=run.returncode, log=str(log_path))
-    res.summary = {**{k: run.stats[k] for k in _REPORTED if k in run.stats}, **run_summary(run, profile)}
+    res.summary = {**{k: run.stats[k] for k in _REPORTED if k in run.stats}, **run_summary(run, profile), 'attempts': attempt + 1}
     got = run.evaluation.get('fingerprint')
     if res.status == 'ok' and got is not None and got != fingerprint:
         res.status, res.val_bpb, res.reason = 'crash', None, "it was evaluated by a different harness (fingerprint): not the workspace's"

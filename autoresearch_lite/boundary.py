@@ -24,12 +24,13 @@ class Clock:
     "How the driver times a run of one profile."
     warmup_s: float   # after the launcher is ready, the budget's clock starts at the child's signal or after this long
     grace_s: float    # after the stop signal, the weights must be handed over within this long
+    late_s: float = 5.0   # a handover later than the grace but within this long is late: rerun, never judged; later: killed
 
     def max_extra_s(self) -> float:
         "The most training time an edit can get beyond the budget: the warm-up it may claim plus the stop grace."
         return self.warmup_s + self.grace_s
 
-CLOCKS = {'smoke': Clock(0.15, 0.3), 'cpu': Clock(15.0, 12.0), 'gpu': Clock(60.0, 10.0)}
+CLOCKS = {'smoke': Clock(0.15, 0.3, 5.0), 'cpu': Clock(15.0, 12.0, 60.0), 'gpu': Clock(60.0, 10.0, 60.0)}
 
 def clock_for(profile) -> Clock:
     "The `Clock` of `profile` (a profile without its own gets 5% of its budget for each part, at least 0.2 s)."
@@ -201,6 +202,12 @@ def _stats_json(stats) -> dict:
     return {k: v for k, v in stats.items() if isinstance(k, str) and ok(v)} if isinstance(stats, dict) else {}
 
 # %% ../nbs/03a_boundary.ipynb #b000001a
+def _path_dirs(out_dir) -> list:
+    "The absolute directories on PATH, except any that holds the hand-over folder or the temp folder."
+    keep = [os.path.realpath(str(out_dir)), os.path.realpath(tempfile.gettempdir())]
+    dirs = [os.path.realpath(d) for d in os.environ.get('PATH', '').split(os.pathsep) if os.path.isabs(d)]
+    return [d for d in dirs if not any(k == d or k.startswith(d.rstrip('/') + '/') for k in keep)]
+
 def _deny_lists(view_cache, workspace, out_dir):
     "What the child may not read (caches, the workspace's records, .git) and may not write (also installed code, PATH)."
     import site, sysconfig
@@ -210,7 +217,7 @@ def _deny_lists(view_cache, workspace, out_dir):
     home = Path.home()   # and nothing the driver (or git) runs later: programs on PATH, git's configuration
     write = [pkg, sys.prefix, sys.base_prefix, *site.getsitepackages(), site.getusersitepackages(),
              sysconfig.get_paths()['purelib'], ws / 'train.py', ws / 'program.md', ws / '.gitignore',
-             *[d for d in os.environ.get('PATH', '').split(os.pathsep) if d], home / '.gitconfig', home / '.config' / 'git']
+             *_path_dirs(out_dir), home / '.gitconfig', home / '.config' / 'git']
     return [str(p) for p in read], [str(p) for p in write if p and str(p) != str(out_dir)]
 
 def _on_stop(view):
@@ -366,7 +373,7 @@ def evaluate_graph(graph_path, weights_path, sha256: str, profile, cache_dir=Non
 @dataclass
 class Run:
     "What the driver saw of one isolated run."
-    status: str = 'crash'      # 'ok' or 'crash'
+    status: str = 'crash'      # 'ok', 'crash', or 'late' (handed over past the grace: not judged)
     val_bpb: float = None
     reason: str = ''           # why it crashed, one sentence
     stats: dict = field(default_factory=dict)    # the child's own training figures: informative, never trusted
@@ -442,8 +449,8 @@ def _step(self: _Child, timeout_s: float, stop=None) -> bool:
         self.mark('stop')
         try: os.kill(self.proc.pid, signal.SIGUSR1)
         except ProcessLookupError: pass
-    if 'stop' in t and 'snapshot' not in t and now > t['stop'] + c.grace_s:
-        self.reason = (f"it did not hand over its model within {c.grace_s:g} s of the stop signal at the "
+    if 'stop' in t and 'snapshot' not in t and now > t['stop'] + c.late_s:
+        self.reason = (f"it did not hand over its model within {c.late_s:g} s of the stop signal at the "
                        f"{self.budget:g} s budget and was stopped: over budget (train_model must check "
                        "harness.should_stop() every step)")
     elif 'snapshot' in t and 'exported' not in t and now > t['snapshot'] + EXPORT_TIMEOUT_S:
@@ -539,6 +546,11 @@ def run_isolated(script, profile, cache_dir=None, seed: int = 0, workspace=None,
         elif 'snapshot' not in child.t or not child.sha:
             run.reason = "it ended without handing over a trained model (train.py's main must return (model, stats))"
         if run.reason: return run
+        late = run.timings.get('stop_latency_s') or 0.0
+        if late > child.clock.grace_s:   # not judged: a busy machine, or a script that kept training
+            run.status, run.reason = 'late', (f"it handed over its model {late:.2f} s after the stop signal, past the "
+                                              f"{child.clock.grace_s:g} s grace, so the run is not judged")
+            return run
         ev = _eval_stage(child, prof, cache, python, timeout - (time.monotonic() - child.t0))
         run.evaluation, run.timings['eval_s'] = ev, ev.get('wall_seconds')
         if 'error' in ev: run.reason = ev['error']; return run
