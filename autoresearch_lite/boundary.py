@@ -13,10 +13,10 @@ from typing import Callable
 from .data import HarnessError, get_profile, default_cache_dir
 
 # %% auto #0
-__all__ = ['CLOCKS', 'CONTROL_FD_ENV', 'ALLOWED_OPS', 'DENIED_OPS', 'MAX_GRAPH_BYTES', 'STEP_RE', 'EXPORT_TIMEOUT_S', 'Clock',
-           'clock_for', 'clean_env', 'Refused', 'make_audit_hook', 'snapshot_weights', 'export_graph', 'launch',
-           'check_graph', 'load_graph', 'read_weights', 'evaluate_graph', 'Run', 'default_timeout', 'run_isolated',
-           'run_summary', 'run_script']
+__all__ = ['CLOCKS', 'CONTROL_FD_ENV', 'ALLOWED_OPS', 'DENIED_OPS', 'MAX_GRAPH_BYTES', 'MAX_WEIGHTS_BYTES', 'STEP_RE',
+           'EXPORT_TIMEOUT_S', 'Clock', 'clock_for', 'clean_env', 'Refused', 'make_audit_hook', 'snapshot_weights',
+           'export_graph', 'launch', 'check_graph', 'load_graph', 'read_weights', 'evaluate_graph', 'Run',
+           'read_handed_over', 'default_timeout', 'run_isolated', 'run_summary', 'run_script']
 
 # %% ../nbs/03a_boundary.ipynb #b000000c
 @dataclass(frozen=True)
@@ -306,6 +306,7 @@ def check_graph(ep, weights: dict):
 
 # %% ../nbs/03a_boundary.ipynb #b000001f
 MAX_GRAPH_BYTES = 256 * 2**20
+MAX_WEIGHTS_BYTES = 8 * 2**30   # what the driver reads of a handed-over file, at most
 
 def load_graph(graph_bytes: bytes, weights: dict):
     "The exported forward, rebuilt from its JSON graph with `weights` (no pickle anywhere), checked by `check_graph`."
@@ -406,6 +407,19 @@ def _kill_group(pgid, grace=1.0):
             try: os.killpg(pgid, 0); time.sleep(0.02)
             except ProcessLookupError: return
 
+def read_handed_over(path, limit: int) -> bytes:
+    "A file the child left, read safely: a regular file (no link, pipe or device), at most `limit` bytes, else `OSError`."
+    import stat
+    fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode): raise OSError(f"{Path(path).name} is not a regular file")
+        chunks, n = [], 0
+        while chunk := os.read(fd, 1 << 20):
+            chunks.append(chunk); n += len(chunk)
+            if n > limit: raise OSError(f"{Path(path).name} is over {limit:,} bytes")
+        return b''.join(chunks)
+    finally: os.close(fd)
+
 def _last_line(text: str) -> str:
     lines = [l.strip() for l in text.strip().splitlines() if l.strip()]
     return lines[-1][:300] if lines else ''
@@ -428,9 +442,9 @@ class _Child:
         elif line == 'snapshot' and 'snapshot' not in self.t:
             self.mark('snapshot')
             try:   # kept in the driver's memory: nothing the child can reach
-                self.weights = (self.out / 'weights.pt').read_bytes()
+                self.weights = read_handed_over(self.out / 'weights.pt', MAX_WEIGHTS_BYTES)
                 self.sha = hashlib.sha256(self.weights).hexdigest()
-            except OSError: self.reason = 'it said it handed over its weights, but there was no weights file'
+            except OSError as e: self.reason = f'it said it handed over its weights, but there was no usable weights file ({e})'
         elif line == 'exported': self.mark('exported')
         elif line.startswith('refused ') and not self.reason: self.reason = f"the launcher refused {line[8:]}"
 
@@ -501,8 +515,8 @@ def _eval_stage(child, prof, cache, python, timeout) -> dict:
     "Run the evaluator on the handed-over graph and weights; the evaluator's result or `{'error': ...}`."
     evd = Path(tempfile.mkdtemp(prefix='autoresearch-eval-'))   # made after the child ended: it never saw this folder
     try:
-        try: (evd / 'graph.json').write_bytes((child.out / 'graph.json').read_bytes())
-        except OSError: return dict(error='it handed over no exported graph')
+        try: (evd / 'graph.json').write_bytes(read_handed_over(child.out / 'graph.json', MAX_GRAPH_BYTES))
+        except OSError as e: return dict(error=f'it handed over no usable exported graph ({e})')
         (evd / 'weights.pt').write_bytes(child.weights)
         cmd = [python, '-m', 'autoresearch_lite.boundary', 'evaluate', '--graph', str(evd / 'graph.json'),
                '--weights', str(evd / 'weights.pt'), '--sha256', child.sha, '--profile', prof.name, '--cache', cache]
@@ -538,7 +552,7 @@ def run_isolated(script, profile, cache_dir=None, seed: int = 0, workspace=None,
         child, rc = _child_stage(script, prof, cache, seed, ws, tmp, timeout, log_path, on_line, stop, on_start, python)
         child.mark('end')
         run = Run(returncode=rc, log=str(log_path), timings=_timings(child.t, prof.time_budget))
-        try: run.stats = json.loads((child.out / 'stats.json').read_text()[:10_000_000])
+        try: run.stats = json.loads(read_handed_over(child.out / 'stats.json', 10_000_000))
         except (OSError, ValueError): run.stats = {}
         if child.reason: run.reason = child.reason
         elif rc != 0:
