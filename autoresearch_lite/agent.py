@@ -11,7 +11,7 @@ import subprocess, sys, tempfile, threading, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
-from .boundary import default_timeout, CLOCKS
+from .boundary import default_timeout, kill_group, CLOCKS
 
 # %% auto #0
 __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE',
@@ -19,11 +19,11 @@ __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROT
            'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError', 'AgentError', 'Proposal', 'parse_reply',
            'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
            'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace', 'render_program_md',
-           'WorkspaceLock', 'parse_step_line', 'RunResult', 'kill_group', 'workspace_changes', 'run_train', 'Ledger',
-           'ratchet_state', 'keep_threshold', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name',
-           'resolve_keys', 'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit',
-           'reset_to', 'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress', 'diff_html',
-           'loss_curve_figure', 'AgentPanel']
+           'WorkspaceLock', 'parse_step_line', 'RunResult', 'workspace_changes', 'run_train', 'Ledger', 'ratchet_state',
+           'keep_threshold', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys',
+           'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit', 'reset_to',
+           'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress', 'diff_html', 'loss_curve_figure',
+           'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -550,17 +550,6 @@ class RunResult:
     log: str = ''          # path of the full log
 
 _REPORTED = ('device', 'dtype', 'tokens_per_second', 'compile', 'loss_curve', 'grad_accum_steps', 'device_name')
-
-def kill_group(pgid, grace=2.0, proc=None):
-    "Terminate, then kill, a whole process group (`proc`, the leader, is reaped while waiting)."
-    for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 0)):
-        try: os.killpg(pgid, sig)
-        except (ProcessLookupError, PermissionError): return
-        t = time.time()
-        while time.time() - t < wait:
-            if proc is not None: proc.poll()
-            try: os.killpg(pgid, 0); time.sleep(0.05)
-            except ProcessLookupError: return
 
 def workspace_changes(ws, commit:str) -> str:
     "What a run changed in the workspace's history or tracked files ('' when HEAD is `commit` and every tracked file matches it)."

@@ -15,7 +15,7 @@ from .data import HarnessError, get_profile, default_cache_dir
 # %% auto #0
 __all__ = ['CLOCKS', 'CONTROL_FD_ENV', 'ALLOWED_OPS', 'DENIED_OPS', 'MAX_GRAPH_BYTES', 'MAX_WEIGHTS_BYTES', 'STEP_RE',
            'EXPORT_TIMEOUT_S', 'Clock', 'clock_for', 'clean_env', 'Refused', 'make_audit_hook', 'snapshot_weights',
-           'export_graph', 'launch', 'check_graph', 'load_graph', 'read_weights', 'evaluate_graph', 'Run',
+           'export_graph', 'launch', 'check_graph', 'load_graph', 'read_weights', 'evaluate_graph', 'Run', 'kill_group',
            'read_handed_over', 'default_timeout', 'run_isolated', 'run_summary', 'run_script']
 
 # %% ../nbs/03a_boundary.ipynb #b000000c
@@ -398,12 +398,14 @@ def _read_lines(fd, buf: bytearray, timeout: float) -> list:
     return [l.decode(errors='replace').strip()[:400] for l in lines]
 
 # %% ../nbs/03a_boundary.ipynb #b000002d
-def _kill_group(pgid, grace=1.0):
+def kill_group(pgid, grace=1.0, proc=None):
+    "Terminate, then kill, a whole process group (`proc`, the leader, is reaped while waiting)."
     for sig, wait in ((signal.SIGTERM, grace), (signal.SIGKILL, 0)):
         try: os.killpg(pgid, sig)
         except (ProcessLookupError, PermissionError): return
         t = time.monotonic()
         while time.monotonic() - t < wait:
+            if proc is not None: proc.poll()
             try: os.killpg(pgid, 0); time.sleep(0.02)
             except ProcessLookupError: return
 
@@ -506,7 +508,7 @@ def _child_stage(script, prof, cache, seed, ws, tmp, timeout, log_path, on_line,
     try:
         while child.step(timeout, stop): pass
     finally:
-        _kill_group(proc.pid, grace=0.0 if child.reason else 1.0); proc.wait(); os.close(r_fd)
+        kill_group(proc.pid, grace=0.0 if child.reason else 1.0); proc.wait(); os.close(r_fd)
         child.pump_log(); child.log.close()
     return child, proc.returncode
 

@@ -241,7 +241,7 @@ class Harness:
         "val_bpb of `model` on this profile's fixed evaluation rows."
         return evaluate_bpb(model, self.eval_rows, self.token_bytes, batch_size, device, autocast)
 
-    StopTraining, interruptible = StopTraining, False
+    StopTraining = StopTraining
     def should_stop(self) -> bool: return False        # in-process training keeps its own clock
     def mark_training_start(self): pass
     def allow_stop(self, on: bool): pass

@@ -1,16 +1,8 @@
 """What the boundary costs per experiment: start-up of the launched child, export, the evaluator's start-up and
 load, and the causality check, on one profile's baseline train.py (trained for a few steps only, so the figures
 come without the budget). Usage: python tools/bench_isolation.py [--profile smoke|cpu] [--data sample] [--steps 3]"""
-import argparse, os, platform, tempfile, time
+import argparse, tempfile, time
 from pathlib import Path
-
-
-def cpu_name() -> str:
-    try:
-        for line in Path('/proc/cpuinfo').read_text().splitlines():
-            if line.startswith('model name'): return line.split(':', 1)[1].strip()
-    except OSError: pass
-    return platform.processor() or platform.machine()
 
 
 def main():
@@ -23,6 +15,7 @@ def main():
     from autoresearch_lite.agent import SMOKE_BASELINE
     from autoresearch_lite.train import write_train_py
     from autoresearch_lite.boundary import run_isolated
+    from autoresearch_lite.bench import _cpu_model
     tmp = Path(tempfile.mkdtemp())
     h = prepare(a.profile, data=a.data, cache_dir=tmp / 'cache', log=lambda *x: None)
     ws = tmp / 'ws'; ws.mkdir()
@@ -33,7 +26,7 @@ def main():
     wall = time.time() - t0
     assert run.status == 'ok', run.reason
     tm, ev = run.timings, run.evaluation
-    print(f'profile {a.profile}, {torch.get_num_threads()} threads, {cpu_name()}, torch {torch.__version__}')
+    print(f'profile {a.profile}, {torch.get_num_threads()} threads, {_cpu_model()}, torch {torch.__version__}')
     print(f'model {ev["num_params"] / 1e6:.2f} M parameters, eval {ev["eval_tokens"]:,} tokens, {a.steps} training steps')
     print(f'child start-up (interpreter, imports, training view, hook)  {tm["startup_s"]:.2f} s')
     print(f'export (torch.export to a JSON graph)                        {tm["export_s"]:.2f} s')
@@ -42,7 +35,7 @@ def main():
     print(f'  of which scoring with the causality check                  {ev["eval_seconds"]:.2f} s')
     # the check's share: the same rows scored in-process with and without it, on the rebuilt graph's eager twin
     from autoresearch_lite.model import GPT, build_config
-    from autoresearch_lite.train import TrainConfig, config_with
+    from autoresearch_lite.train import config_with
     cfg = config_with(over)
     m = GPT(build_config(cfg.depth, cfg.aspect_ratio, cfg.head_dim, cfg.n_kv_head, h.profile.max_seq_len, h.vocab_size,
                          cfg.window_pattern)).eval()
