@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from .boundary import default_timeout, kill_group, CLOCKS
+from .keep import KeepRule, Judge, incumbent_state, ledger_runs
 
 # %% auto #0
 __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE',
@@ -20,10 +21,9 @@ __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROT
            'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
            'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace', 'render_program_md',
            'WorkspaceLock', 'parse_step_line', 'RunResult', 'workspace_changes', 'run_train', 'Ledger', 'ratchet_state',
-           'keep_threshold', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys',
-           'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit', 'reset_to',
-           'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress', 'diff_html', 'loss_curve_figure',
-           'AgentPanel']
+           'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys', 'build_messages',
+           'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit', 'reset_to', 'recover', 'run_loop',
+           'format_status', 'progress_figure', 'plot_progress', 'diff_html', 'loss_curve_figure', 'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -367,15 +367,18 @@ removing code and getting an equal or better result is a win.
 4. Log it in `results.tsv` (see below).
 5. Keep or revert, with the noise rule below. To revert: `git reset --hard <last kept commit>` and `git clean -fd`.
 
-The very first run is the baseline: `train.py` as it is, run at least twice with different seeds
-(`AUTORESEARCH_LITE_SEED=0`, then `1`) to measure the run-to-run noise.
+The very first run is the baseline: `train.py` as it is, run five times with different seeds
+(`AUTORESEARCH_LITE_SEED=0`, then `1`, ... `4`) to measure the run-to-run noise.
 
 ## The keep rule (noise-aware)
 
-Two runs of the same code differ a little. Let `noise` be the standard deviation between repeated runs of the same
-commit (the baseline's, pooled with later reruns). Keep a change only when its val_bpb is below the best so far by
-more than `2 x noise`. When a change passes on its first run, rerun it with the next seed and judge the mean of the
-two. Everything else is reverted. Never compare results of different profiles or harness fingerprints.
+Two runs of the same code differ a little. Run the baseline five times (seeds 0 to 4); `noise` is the standard
+deviation between repeated runs of the same commit, pooled over every commit run more than once. Judge a change
+on one run first: if it is not below the best by at least half a standard error, revert it. Otherwise run it
+again with fresh seeds (up to four times) and keep it only when the mean of these fresh runs, without the first,
+beats the best by a one-sided t-test at the 2% level; that mean is its value. Rerun the best commit now and then
+so that its estimate converges. A run much slower than usual (tokens/s) was disturbed by other work on the
+machine: rerun it, do not judge it. Never compare results of different profiles or harness fingerprints.
 
 ## results.tsv
 
@@ -563,14 +566,14 @@ LATE_RERUNS = 2   # a run that hands over its model past the grace is run again 
 
 def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=None, fingerprint:str=None,
               run_dir=None, on_progress:Callable=None, stop:threading.Event=None, on_start:Callable=None,
-              python:str=sys.executable, runner:Callable=None) -> RunResult:
+              python:str=sys.executable, runner:Callable=None, tag:str='') -> RunResult:
     "Run `train.py` in workspace `ws` once through the boundary, check the workspace afterwards, and return a `RunResult`."
     from autoresearch_lite.boundary import run_isolated, run_summary
     ws = Path(ws); cfg = load_workspace(ws)
     profile, timeout = profile or cfg['profile'], timeout or cfg['timeout']
     fingerprint = fingerprint or cfg['fingerprint']
     run_dir = Path(run_dir or ws / STATE_DIR / 'runs' / 'adhoc'); run_dir.mkdir(parents=True, exist_ok=True)
-    log_path = run_dir / f'run-seed{seed}.log'
+    log_path = run_dir / f'run-{tag}seed{seed}.log'
     commit, t0 = git(ws, 'rev-parse', 'HEAD'), time.time()
     def on_line(line):
         if on_progress and (info := parse_step_line(line)): on_progress(dict(info, t=time.time() - t0))
@@ -638,24 +641,16 @@ class Ledger:
         except OSError: pass   # the writer removes its temporary file; results.tsv is rebuilt on the next write
 
 # %% ../nbs/04_agent.ipynb #a0f98d36
-def ratchet_state(records:list, profile:str=None, fingerprint:str=None) -> dict:
-    "Best kept val_bpb, its commit, the measured noise and the next experiment number, from ledger records."
+def ratchet_state(records:list, profile:str=None, fingerprint:str=None, rule:KeepRule=None) -> dict:
+    "The incumbent (best kept commit and its current estimate), the measured noise and the next experiment number."
     exps = [r for r in records if r.get('type') == 'experiment']
-    same = [r for r in exps if (profile is None or r.get('profile') == profile) and (fingerprint is None or r.get('fingerprint') == fingerprint)]
+    same = [r for r in exps if (profile is None or r.get('profile') == profile)
+            and (fingerprint is None or r.get('fingerprint') == fingerprint)]
     kept = [r for r in same if r['status'] == 'keep']
-    ss, dof = 0.0, 0
-    for r in same:
-        v = [x['val_bpb'] for x in r.get('runs', []) if x.get('status') == 'ok']
-        if len(v) > 1:
-            m = sum(v) / len(v); ss += sum((x - m) ** 2 for x in v); dof += len(v) - 1
-    return dict(best=kept[-1]['val_bpb'] if kept else None, best_commit=kept[-1].get('commit') if kept else None,
-                baseline=kept[0]['val_bpb'] if kept else None, noise=math.sqrt(ss / dof) if dof else None,
-                n_next=max([r['n'] for r in exps], default=0) + 1, kept=len(kept),
+    inc = incumbent_state(same, rule or KeepRule(), profile or (same[0].get('profile') if same else None))
+    return dict(best=inc and inc['mean'], best_commit=inc and inc['commit'], baseline=kept[0]['val_bpb'] if kept else None,
+                noise=inc and inc['sigma'], incumbent=inc, n_next=max([r['n'] for r in exps], default=0) + 1, kept=len(kept),
                 discarded=sum(r['status'] == 'discard' for r in same), crashed=sum(r['status'] == 'crash' for r in same))
-
-def keep_threshold(noise:float, noise_mult:float=2.0, min_delta:float=0.0) -> float:
-    "How much a candidate must beat the best by to be kept."
-    return max(noise_mult * (noise or 0.0), min_delta)
 
 # %% ../nbs/04_agent.ipynb #9f691361
 OFFLINE_EXCLUDE = r'SEED|BUDGET|EVAL|EXCLUDE|PROFILE|DEVICE|LOG|PRINT|VERBOSE|COMPILE|SLEEP|CRASH|NAN|SPAWN'
@@ -952,6 +947,7 @@ def _hardware(summary):
 def _run_record(r:RunResult):
     s = r.summary or {}
     return dict(seed=r.seed, status=r.status, val_bpb=r.val_bpb, reason=r.reason, wall_s=round(r.wall_s, 3), returncode=r.returncode,
+                tokens_per_second=s.get('tokens_per_second'), num_steps=s.get('num_steps'),
                 summary={k: v for k, v in s.items() if k != 'loss_curve'}, loss_curve=s.get('loss_curve'), tail=r.tail if r.status != 'ok' else '')
 
 def last_kept_commit(ws, records=None) -> str:
@@ -993,14 +989,20 @@ def recover(ws, ledger:Ledger=None) -> str|None:
                          f"go back with `git reset --hard {kept[:7]}` (or start a new workspace), then run again.")
     return None
 
+def _seeds_used(records:list, commit:str) -> int:
+    "How many runs of `commit` the ledger holds (the next run of it takes the next seed)."
+    return sum(1 for x in ledger_runs(records) if x['commit'] == commit)
+
 # %% ../nbs/04_agent.ipynb #e2f061d4
 def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max_experiments:int=None, hours:float=None,
-             seed:int=0, baseline_runs:int=2, noise_mult:float=2.0, min_delta:float=0.0, confirm:bool=True, timeout:float=None,
+             seed:int=0, rule:KeepRule=None, baseline_runs:int=None, timeout:float=None,
              max_rejections:int=3, approve:Callable=None, on_event:Callable=None, stop:threading.Event=None,
              pause:threading.Event=None, fingerprint_fn:Callable=None, python:str=sys.executable, runner:Callable=None,
              **proposer_kw) -> dict:
     "Run the research loop on workspace `path`; returns a summary dict. Stops after `max_experiments`, `hours`, or `stop`."
     ws = Path(path).expanduser().resolve(); cfg = load_workspace(ws)
+    rule = rule or KeepRule()
+    if baseline_runs is not None: rule = dataclasses.replace(rule, baseline_runs=baseline_runs)
     emit = on_event or (lambda kind, data: None)
     fp_fn = fingerprint_fn or harness_fingerprint
     timeout = timeout or cfg['timeout']
@@ -1025,7 +1027,7 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             if fp != cfg['fingerprint']:
                 raise AgentError(f"The installed harness changed since this workspace was created (fingerprint {str(fp)[:12]}, recorded "
                                  f"{cfg['fingerprint'][:12]}); results would not be comparable, so create a new workspace with `autoresearch-lite init`.")
-            recs = ledger.records(); st = ratchet_state(recs, cfg['profile'], cfg['fingerprint'])
+            recs = ledger.records(); st = ratchet_state(recs, cfg['profile'], cfg['fingerprint'], rule)
             n, parent = st['n_next'], last_kept_commit(ws, recs)
             if changed := workspace_changes(ws, parent):
                 reset_to(ws, parent)
@@ -1066,39 +1068,40 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             commit = pend['commit'] = git(ws, 'rev-parse', 'HEAD')
             git(ws, 'update-ref', f'refs/autoresearch/exp/{n:04d}', commit)
             run_dir = ws / STATE_DIR / 'runs' / f'{n:04d}'
-            seeds = [seed + i for i in range(baseline_runs)] if baseline else [seed]
-            runs, t_run = [], 0.0
             def on_start(pid): pend['pgid'] = pid; _atomic_write(pend_path, json.dumps(pend))
-            i = 0
-            while i < len(seeds):
-                emit('run_start', dict(n=n, seed=seeds[i], description=proposal.description,
+            def run_one(role):
+                target = parent if role == 'incumbent' else commit
+                if git(ws, 'rev-parse', 'HEAD') != target: reset_to(ws, target)
+                s = seed + _seeds_used(recs, target) + sum(x['commit'] == target for x in pend['runs'])
+                emit('run_start', dict(n=n, seed=s, role=role, description=proposal.description,
                                        budget=float(cfg['time_budget']), timeout=timeout))
-                r = run_train(ws, seed=seeds[i], timeout=timeout, profile=cfg['profile'], fingerprint=cfg['fingerprint'], run_dir=run_dir,
-                              on_progress=lambda info, s=seeds[i]: emit('progress', dict(info, n=n, seed=s)),
+                r = run_train(ws, seed=s, timeout=timeout, profile=cfg['profile'], fingerprint=cfg['fingerprint'], run_dir=run_dir,
+                              on_progress=lambda info: emit('progress', dict(info, n=n, seed=s, role=role)), tag=role[0],
                               stop=stop, on_start=on_start, python=python, runner=runner)
-                runs.append(_run_record(r)); t_run += r.wall_s; pend['runs'] = runs; pend.pop('pgid', None)
-                _atomic_write(pend_path, json.dumps(pend))
-                emit('run_end', dict(n=n, seed=r.seed, status=r.status, val_bpb=r.val_bpb, reason=r.reason, loss_curve=(r.summary or {}).get('loss_curve')))
-                if r.status != 'ok': break
-                if not baseline and confirm and i == 0 and len(seeds) == 1:
-                    thr = keep_threshold(st['noise'], noise_mult, min_delta)
-                    if r.val_bpb < st['best'] - thr: seeds.append(seed + 1)
-                i += 1
-            ok = [x['val_bpb'] for x in runs if x['status'] == 'ok']
-            crashed = len(ok) < len(runs) or not ok
-            value = None if crashed else sum(ok) / len(ok)
-            thr = keep_threshold(st['noise'], noise_mult, min_delta)
-            if crashed: status = 'crash'
-            elif baseline: status = 'keep'
-            else: status = 'keep' if value < st['best'] - thr else 'discard'
+                x = dict(_run_record(r), commit=target, role=role); pend['runs'].append(x); pend.pop('pgid', None)
+                _atomic_write(pend_path, json.dumps(pend, default=str))
+                emit('run_end', dict(n=n, seed=r.seed, role=role, status=r.status, val_bpb=r.val_bpb, reason=r.reason,
+                                     loss_curve=(r.summary or {}).get('loss_curve')))
+                return x
+            judge = Judge(run_one, rule, st['incumbent'], profile=cfg['profile'], budget=float(cfg['time_budget']),
+                          wait=lambda s: stop.wait(s) if stop is not None else time.sleep(s))
+            try: status, value = judge.baseline() if baseline else judge.candidate()
+            except RuntimeError as e: status, value, fault = 'crash', None, f'{e}; try again when the machine is quiet'
+            else: fault = ''
+            runs, dec = judge.runs, judge.decision
+            t_run = sum(x['wall_s'] for x in runs)
             if status != 'keep': reset_to(ws, parent)
-            last_ok = next((x for x in reversed(runs) if x['status'] == 'ok'), None)
+            elif git(ws, 'rev-parse', 'HEAD') != commit: reset_to(ws, commit)
+            mine = [x for x in runs if x['commit'] == commit or baseline]
+            last_ok = next((x for x in reversed(mine) if x['status'] == 'ok'), None)
             mem = (last_ok['summary'].get('peak_vram_mb') or 0) / 1024 if last_ok else None
             bad = next((x for x in runs if x['status'] != 'ok'), None)
             total = time.time() - t0
+            best_before = dec.get('inc_mean', st['best'])
             rec = dict(type='experiment', n=n, commit=commit, parent=parent, status=status, kind=pend['kind'], val_bpb=value, memory_gb=mem,
-                       description=proposal.description, patch=patch, runs=runs, reason=bad['reason'] if bad else '', tail=bad['tail'] if bad else '',
-                       best_before=st['best'], noise=st['noise'], threshold=thr, delta=None if value is None or st['best'] is None else value - st['best'],
+                       description=proposal.description, patch=patch, runs=runs, reason=fault or (bad['reason'] if bad else ''),
+                       tail=bad['tail'] if bad else '', best_before=best_before, noise=dec.get('sigma', st['noise']),
+                       threshold=dec.get('need'), decision=dec, delta=None if value is None or best_before is None else value - best_before,
                        proposer=prop.name, meta=meta, hardware=_hardware(last_ok['summary']) if last_ok else {}, profile=cfg['profile'],
                        fingerprint=cfg['fingerprint'], seed=seed, started=t0, finished=time.time(),
                        timings=dict(propose_s=round(t_prop, 3), run_s=round(t_run, 3), total_s=round(total, 3), overhead_s=round(total - t_run, 3)))
@@ -1114,7 +1117,7 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             emit('experiment', dict(record=rec, line=format_status(rec)))
             if baseline and status == 'crash' and not (stop is not None and stop.is_set()):
                 raise AgentError(f"The baseline train.py failed ({rec['reason']}); fix the setup (see {runs[-1].get('tail', '')[-200:]!r}) and run again.")
-    st = ratchet_state(ledger.records(), cfg['profile'], cfg['fingerprint'])
+    st = ratchet_state(ledger.records(), cfg['profile'], cfg['fingerprint'], rule)
     summary = dict(workspace=str(ws), proposer=prop.name, proposer_message=why, experiments=len(done),
                    kept=sum(r['status'] == 'keep' for r in done), discarded=sum(r['status'] == 'discard' for r in done),
                    crashed=sum(r['status'] == 'crash' for r in done), best_bpb=st['best'], baseline_bpb=st['baseline'],
@@ -1131,33 +1134,33 @@ def format_status(rec:dict) -> str:
     v = 'crash   ' if rec['val_bpb'] is None else f"{rec['val_bpb']:.6f}"
     d = f" ({rec['delta']:+.6f})" if rec.get('delta') is not None else ''
     why = f" -- {rec['reason'][:80]}" if rec['status'] == 'crash' else ''
-    return f"#{rec['n']:<4d} {rec['status']:<7s} val_bpb {v}{d}  {rec['timings']['total_s']:.0f}s  {rec['description'][:60]}{why}"
+    k = len(rec.get('runs', []))
+    runs = f"{k} run{'s' if k > 1 else ' '} " if k else ''
+    return f"#{rec['n']:<4d} {rec['status']:<7s} val_bpb {v}{d}  {runs}{rec['timings']['total_s']:.0f}s  {rec['description'][:60]}{why}"
 
 # %% ../nbs/04_agent.ipynb #6b4245fe
-def progress_figure(records:list, noise_mult:float=2.0, title:str='autoresearch-lite progress'):
-    "A matplotlib figure of val_bpb per experiment with the running best and the noise band."
-    import matplotlib; from matplotlib.figure import Figure
+def progress_figure(records:list, title:str='autoresearch-lite progress'):
+    "A matplotlib figure of val_bpb per experiment, the incumbent each was judged against and the margin it had to beat."
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator
     exps = [r for r in records if r.get('type') == 'experiment']
     fig = Figure(figsize=(7, 3.5), dpi=100); ax = fig.add_subplot()
     ok = [r for r in exps if r['val_bpb'] is not None]
     for status, color in (('discard', '0.6'), ('keep', 'tab:green')):
         pts = [(r['n'], r['val_bpb']) for r in ok if r['status'] == status]
         if pts: ax.scatter(*zip(*pts), c=color, s=22, zorder=3, label=f'{status} ({len(pts)})')
+    judged = [r for r in exps if r.get('best_before') is not None and r.get('threshold') is not None]
+    if judged:   # what the loop used at each decision, not today's estimate
+        xs, inc = [r['n'] for r in judged], [r['best_before'] for r in judged]
+        ax.step(xs, inc, where='mid', c='tab:green', lw=1.5, label='incumbent at the decision')
+        ax.fill_between(xs, [v - r['threshold'] for v, r in zip(inc, judged)], inc, step='mid', color='tab:green', alpha=0.15,
+                        label='margin needed to keep')
     if ok:
         lo, hi = min(r['val_bpb'] for r in ok), max(r['val_bpb'] for r in ok)
-        xs, best, b = [], [], None
-        for r in exps:
-            if r['status'] == 'keep': b = r['val_bpb']
-            if b is not None: xs.append(r['n']); best.append(b)
-        ax.step(xs, best, where='post', c='tab:green', lw=1.5, label='best')
-        noise = ratchet_state(records)['noise'] or 0.0
-        if noise: ax.fill_between(xs, [v - noise_mult * noise for v in best], [v + noise_mult * noise for v in best], step='post',
-                                  color='tab:green', alpha=0.15, label=f'noise band (±{noise_mult:g}σ)')
         pad = max((hi - lo) * 0.1, 1e-3)
         ax.set_ylim(lo - pad, hi + 2 * pad)
         crashes = [r['n'] for r in exps if r['status'] == 'crash']
         if crashes: ax.scatter(crashes, [hi + pad] * len(crashes), marker='x', c='tab:red', s=30, label=f'crash ({len(crashes)})')
-    from matplotlib.ticker import MaxNLocator
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel('experiment'); ax.set_ylabel('val_bpb (lower is better)'); ax.set_title(title); ax.grid(alpha=0.3)
     if exps: ax.legend(fontsize=8, loc='upper right')

@@ -108,12 +108,13 @@ def _approve_tty(view):
 
 def _cmd_run(args) -> int:
     from autoresearch_lite.agent import run_loop
+    from autoresearch_lite.keep import KeepRule
     view = LiveView()
     try:
         s = run_loop(args.dir, proposer=args.proposer, model=args.model, fallbacks=tuple(args.fallback or ()),
                      max_experiments=args.experiments, hours=args.hours, seed=args.seed,
-                     baseline_runs=args.baseline_runs, noise_mult=args.noise_mult, min_delta=args.min_delta,
-                     confirm=not args.no_confirm,
+                     rule=KeepRule(baseline_runs=args.baseline_runs, alpha=args.alpha, max_confirm=args.max_confirm,
+                                   noise_floor=args.noise_floor, margin=args.margin),
                      timeout=args.timeout, approve=_approve_tty(view) if args.approve else None, on_event=view)
     finally: view.clear()   # Ctrl-C or an error: leave no half-drawn status line
     print(format_summary(s))
@@ -122,7 +123,7 @@ def _cmd_run(args) -> int:
 def _parser_run(sub):
     p = sub.add_parser('run', help='run the research loop on a workspace (resumes where it stopped)',
                        description='Propose an edit to train.py, train for the budget, keep it only if val_bpb beats the best '
-                       'by more than the noise; repeat. Ctrl-C stops; running it again resumes.')
+                       'by a t-test on fresh runs; repeat. Ctrl-C stops; running it again resumes.')
     p.add_argument('dir', help='the workspace (made by `autoresearch-lite init`)')
     p.add_argument('--proposer', choices=['auto', 'llm', 'offline'], default='auto',
                    help='auto: the LLM when an API key is configured, else the offline search')
@@ -131,10 +132,11 @@ def _parser_run(sub):
     p.add_argument('--experiments', type=int, default=None, help='stop after this many experiments (the baseline counts)')
     p.add_argument('--hours', type=float, default=None, help='start no new experiment after this many hours')
     p.add_argument('--seed', type=int, default=0)
-    p.add_argument('--baseline-runs', type=int, default=2, help='runs of the baseline to measure the noise (>= 2)')
-    p.add_argument('--noise-mult', type=float, default=2.0, help='keep only improvements larger than this many noise units')
-    p.add_argument('--min-delta', type=float, default=0.0, help='and larger than this absolute val_bpb')
-    p.add_argument('--no-confirm', action='store_true', help='keep a promising candidate without a confirming rerun')
+    p.add_argument('--baseline-runs', type=int, default=5, help='runs of the baseline to measure the noise (>= 3)')
+    p.add_argument('--alpha', type=float, default=0.02, help='one-sided false-keep level of each look at the confirmations')
+    p.add_argument('--max-confirm', type=int, default=4, help='fresh confirmation runs of a promising candidate, at most')
+    p.add_argument('--noise-floor', type=float, default=None, help="the noise is never taken below this val_bpb (default: the profile's)")
+    p.add_argument('--margin', type=float, default=0.2, help='a run whose tokens/s departs this fraction from the reference was disturbed')
     p.add_argument('--timeout', type=float, default=None, help='hard limit per run in seconds (default: budget + start-up + eval margin)')
     p.add_argument('--approve', action='store_true', help='show each proposed diff and ask before running it')
     p.set_defaults(func=_cmd_run)
