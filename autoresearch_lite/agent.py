@@ -648,9 +648,10 @@ def ratchet_state(records:list, profile:str=None, fingerprint:str=None, rule:Kee
             and (fingerprint is None or r.get('fingerprint') == fingerprint)]
     kept = [r for r in same if r['status'] == 'keep']
     inc = incumbent_state(same, rule or KeepRule(), profile or (same[0].get('profile') if same else None))
-    return dict(best=inc and inc['mean'], best_commit=inc and inc['commit'], baseline=kept[0]['val_bpb'] if kept else None,
-                noise=inc and inc['sigma'], incumbent=inc, n_next=max([r['n'] for r in exps], default=0) + 1, kept=len(kept),
-                discarded=sum(r['status'] == 'discard' for r in same), crashed=sum(r['status'] == 'crash' for r in same))
+    count = lambda status: sum(r['status'] == status for r in same)
+    return dict(best=inc and inc['mean'], best_commit=inc and inc['commit'], noise=inc and inc['sigma'], incumbent=inc,
+                baseline=kept[0]['val_bpb'] if kept else None, n_next=max([r['n'] for r in exps], default=0) + 1,
+                kept=len(kept), discarded=count('discard'), crashed=count('crash'))
 
 # %% ../nbs/04_agent.ipynb #9f691361
 OFFLINE_EXCLUDE = r'SEED|BUDGET|EVAL|EXCLUDE|PROFILE|DEVICE|LOG|PRINT|VERBOSE|COMPILE|SLEEP|CRASH|NAN|SPAWN'
@@ -1084,9 +1085,9 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
                                      loss_curve=(r.summary or {}).get('loss_curve')))
                 return x
             judge = Judge(run_one, rule, st['incumbent'], profile=cfg['profile'], budget=float(cfg['time_budget']),
-                          wait=lambda s: stop.wait(s) if stop is not None else time.sleep(s))
+                          wait=lambda s: stop.wait(s) if stop is not None else time.sleep(s), n=n)
             try: status, value = judge.baseline() if baseline else judge.candidate()
-            except RuntimeError as e: status, value, fault = 'crash', None, f'{e}; try again when the machine is quiet'
+            except RuntimeError as e: status, value, fault = 'crash', None, str(e)
             else: fault = ''
             runs, dec = judge.runs, judge.decision
             t_run = sum(x['wall_s'] for x in runs)
@@ -1140,7 +1141,7 @@ def format_status(rec:dict) -> str:
 
 # %% ../nbs/04_agent.ipynb #6b4245fe
 def progress_figure(records:list, title:str='autoresearch-lite progress'):
-    "A matplotlib figure of val_bpb per experiment, the incumbent each was judged against and the margin it had to beat."
+    "A figure of val_bpb per experiment, the incumbent each was judged against and the margin it had to beat."
     from matplotlib.figure import Figure
     from matplotlib.ticker import MaxNLocator
     exps = [r for r in records if r.get('type') == 'experiment']
@@ -1153,14 +1154,16 @@ def progress_figure(records:list, title:str='autoresearch-lite progress'):
     if judged:   # what the loop used at each decision, not today's estimate
         xs, inc = [r['n'] for r in judged], [r['best_before'] for r in judged]
         ax.step(xs, inc, where='mid', c='tab:green', lw=1.5, label='incumbent at the decision')
-        ax.fill_between(xs, [v - r['threshold'] for v, r in zip(inc, judged)], inc, step='mid', color='tab:green', alpha=0.15,
-                        label='margin needed to keep')
+        ax.fill_between(xs, [v - r['threshold'] for v, r in zip(inc, judged)], inc, step='mid', color='tab:green',
+                        alpha=0.15, label='margin needed to keep')
     if ok:
-        lo, hi = min(r['val_bpb'] for r in ok), max(r['val_bpb'] for r in ok)
+        lows = [r['best_before'] - r['threshold'] for r in judged]
+        lo, hi = min([r['val_bpb'] for r in ok] + lows), max(r['val_bpb'] for r in ok)
         pad = max((hi - lo) * 0.1, 1e-3)
         ax.set_ylim(lo - pad, hi + 2 * pad)
         crashes = [r['n'] for r in exps if r['status'] == 'crash']
-        if crashes: ax.scatter(crashes, [hi + pad] * len(crashes), marker='x', c='tab:red', s=30, label=f'crash ({len(crashes)})')
+        if crashes:
+            ax.scatter(crashes, [hi + pad] * len(crashes), marker='x', c='tab:red', s=30, label=f'crash ({len(crashes)})')
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_xlabel('experiment'); ax.set_ylabel('val_bpb (lower is better)'); ax.set_title(title); ax.grid(alpha=0.3)
     if exps: ax.legend(fontsize=8, loc='upper right')

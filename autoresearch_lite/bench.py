@@ -140,20 +140,21 @@ def loop_overhead(n_experiments: int = 2, train_py: str = None, timeout: float =
                 experiment_s=sum(r['timings']['total_s'] for r in exps) / max(len(exps), 1),
                 time_budget=get_profile('smoke').time_budget)
 
-# %% ../nbs/06_bench.ipynb #88765958
+# %% ../nbs/06_bench.ipynb #3b56739d
 NO_OP = ('DEPTH = 2', 'DEPTH = 2  # no-op {k}', 'no-op (a comment)')     # the same code: any keep is a false keep
-KNOWN_GAIN = ('DEPTH = 2', 'DEPTH = 1', 'DEPTH 2 -> 1')           # a real gain of about 0.06 val_bpb on the smoke profile
+KNOWN_GAIN = ('DEPTH = 2', 'DEPTH = 1', 'DEPTH 2 -> 1')           # a real gain of about 0.06 val_bpb (smoke)
 
 class ScriptedEdit:
     "A proposer that proposes one fixed edit of the smoke baseline each time (`{k}` in the new text numbers it)."
     name = 'scripted'
-    def __init__(self, old:str, new:str, description:str): self.old, self.new, self.description, self.k = old, new, description, 0
+    def __init__(self, old:str, new:str, description:str):
+        self.old, self.new, self.description, self.k = old, new, description, 0
     def propose(self, ctx:dict) -> str:
         self.k += 1
         return (f"DESCRIPTION: {self.description} #{self.k}\nOLD:\n```python\n{self.old}\n```\n"
                 f"NEW:\n```python\n{self.new.format(k=self.k)}\n```\n")
 
-# %% ../nbs/06_bench.ipynb #fd8f9802
+# %% ../nbs/06_bench.ipynb #c022b192
 class BusyBaseline:
     "An `on_event` hook that keeps every core busy (one spinning process each) while the baseline is measured."
     def __init__(self, procs:int=None): self.n, self.procs = procs or os.cpu_count() or 1, []
@@ -166,7 +167,7 @@ class BusyBaseline:
         for p in self.procs: p.kill(); p.wait()
         self.procs = []
 
-# %% ../nbs/06_bench.ipynb #1af52b04
+# %% ../nbs/06_bench.ipynb #d9361f3c
 def _old_rule(records:list) -> dict:
     "The 0.3 rule replayed on the same runs: baseline = its first two runs, keep below best - 2 x noise, one rerun."
     base = [x['val_bpb'] for x in records[0]['runs'] if x['status'] == 'ok'][:2]
@@ -181,9 +182,9 @@ def _old_rule(records:list) -> dict:
     n = max(len(records) - 1, 1)
     return dict(runs_per_candidate=runs / n, keep_rate=kept / n)
 
-# %% ../nbs/06_bench.ipynb #049f5e0a
+# %% ../nbs/06_bench.ipynb #7baa4c5f
 def _keep_summary(workspaces:list) -> dict:
-    "Keeps, runs per candidate (its own and the incumbent's), disturbed runs and epochs, over the ledgers of `workspaces`."
+    "Keeps, runs per candidate (its own and the incumbent's), disturbed runs and epochs in the ledgers of `workspaces`."
     from autoresearch_lite.agent import Ledger
     cands, base, old, epochs = [], [], [], 0
     for ws in workspaces:
@@ -191,25 +192,29 @@ def _keep_summary(workspaces:list) -> dict:
         base += exps[0]['runs']; cands += exps[1:]; old.append(_old_rule(exps))
         epochs += max((x.get('epoch', 0) for r in exps for x in r['runs']), default=0)
     runs = [len(r['runs']) for r in cands]
+    mean = lambda xs: sum(xs) / len(xs) if xs else None
+    first = [x['val_bpb'] for r in cands for x in r['runs'][:1] if x['status'] == 'ok']   # not chosen: unbiased
     noise = [r['noise'] for r in cands if r.get('noise') is not None]
-    return dict(candidates=len(cands), kept=sum(r['status'] == 'keep' for r in cands), crashed=sum(r['status'] == 'crash' for r in cands),
-                keep_rate=sum(r['status'] == 'keep' for r in cands) / max(len(cands), 1),
+    kept, n = sum(r['status'] == 'keep' for r in cands), max(len(cands), 1)
+    return dict(candidates=len(cands), kept=kept, crashed=sum(r['status'] == 'crash' for r in cands), keep_rate=kept / n,
                 runs_per_candidate=sum(runs) / max(len(runs), 1), max_runs=max(runs, default=0),
-                incumbent_runs_per_candidate=sum(x.get('role') == 'incumbent' for r in cands for x in r['runs']) / max(len(cands), 1),
+                incumbent_runs_per_candidate=sum(x.get('role') == 'incumbent' for r in cands for x in r['runs']) / n,
                 disturbed=sum(bool(x.get('disturbed')) for r in cands for x in r['runs']),
                 baseline_runs=len(base), baseline_disturbed=sum(bool(x.get('disturbed')) for x in base), epochs=epochs,
                 noise=sum(noise) / len(noise) if noise else None,
                 old_rule_runs_per_candidate=sum(o['runs_per_candidate'] for o in old) / len(old),
                 old_rule_keep_rate=sum(o['keep_rate'] for o in old) / len(old),
-                values=[r['val_bpb'] for r in cands if r['val_bpb'] is not None])
+                baseline_mean=mean([x['val_bpb'] for x in base if x['status'] == 'ok' and not x.get('disturbed')]),
+                first_run_mean=mean(first), values=[r['val_bpb'] for r in cands if r['val_bpb'] is not None])
 
-# %% ../nbs/06_bench.ipynb #1819425d
+# %% ../nbs/06_bench.ipynb #649ff7d1
 def keep_bench(kind:str, n:int, data=None, cache_dir=None, busy_baseline:bool=False, rule=None, log=print) -> dict:
-    """The keep rule through the real loop on the smoke profile: `kind` 'aa' runs `n` no-op candidates after one baseline;
-    'power' proposes the known gain once after a fresh baseline in each of `n` workspaces."""
+    """The keep rule through the real loop on the smoke profile: `kind` 'aa' runs `n` no-op candidates after one
+    baseline; 'power' proposes the known gain once after a fresh baseline in each of `n` workspaces."""
     from autoresearch_lite.tokenizer import prepare
     from autoresearch_lite.agent import init_workspace, run_loop
-    if kind not in ('aa', 'power'): raise ValueError(f"Unknown keep bench {kind!r}; use 'aa' (no-ops) or 'power' (a known gain).")
+    if kind not in ('aa', 'power'):
+        raise ValueError(f"Unknown keep bench {kind!r}; use 'aa' (no-ops) or 'power' (a known gain).")
     if n < 1: raise ValueError(f"The keep bench needs at least one candidate or workspace, not {n}.")
     tmp, t0 = Path(tempfile.mkdtemp(prefix='arl-bench-keep-')), time.time()
     try:
@@ -368,13 +373,15 @@ def run_bench(out_dir, profile='cpu', data=None, cache_dir=None, budget=None, qu
 # %% ../nbs/06_bench.ipynb #cec68be0
 def keep_markdown(k:dict) -> str:
     "One line of the keep bench's results: what ran, the keep rate, the runs each decision cost, and the 0.3 rule's."
-    what = (f"{k['n']} no-op candidates after one baseline" if k['kind'] == 'aa' else f"DEPTH 2 -> 1 in {k['n']} fresh workspaces")
+    what = f"{k['n']} no-op candidates after one baseline" if k['kind'] == 'aa' else f"DEPTH 2 -> 1 in {k['n']} fresh workspaces"
     busy = ' (baseline on a busy machine)' if k['busy_baseline'] else ''
-    return (f"| {what}{busy} | {k['kept']}/{k['candidates']} kept ({k['keep_rate']:.0%}) | {k['runs_per_candidate']:.2f} "
-            f"(max {k['max_runs']}, incumbent {k['incumbent_runs_per_candidate']:.2f}) | {k['old_rule_runs_per_candidate']:.2f} | "
-            f"{k['baseline_disturbed']}/{k['baseline_runs']}, {k['epochs']} | {_fmt_s(k['seconds'])} |")
+    return (f"| {what}{busy} | {k['kept']}/{k['candidates']} kept ({k['keep_rate']:.0%}) | "
+            f"{k['runs_per_candidate']:.2f} (max {k['max_runs']}, incumbent {k['incumbent_runs_per_candidate']:.2f}) | "
+            f"{k['old_rule_runs_per_candidate']:.2f} | {k['baseline_disturbed']}/{k['baseline_runs']}, {k['epochs']} | "
+            f"{_fmt_s(k['seconds'])} |")
 
-KEEP_HEADER = ('| measured | kept | runs per candidate | 0.3 rule, same runs | baseline runs disturbed, epochs | wall |\n'
+KEEP_HEADER = ('| measured | kept | runs per candidate | 0.3 rule, same runs | baseline runs disturbed, epochs '
+               '| wall |\n'
                '|---|---|---|---|---|---|')
 
 def _cmd_keep(args) -> int:
@@ -386,7 +393,8 @@ def _cmd_keep(args) -> int:
                            log=lambda m: print(m, file=sys.stderr, flush=True))
             results.append(k); rows.append(keep_markdown(k))
     m = machine_info()
-    md = f"Keep rule on {m['cpu']} ({m['cores']} cores, torch {m['torch']}), smoke profile:\n\n{KEEP_HEADER}\n" + '\n'.join(rows)
+    md = (f"Keep rule on {m['cpu']} ({m['cores']} cores, torch {m['torch']}), smoke profile:\n\n{KEEP_HEADER}\n"
+          + '\n'.join(rows))
     (out / 'keep.json').write_text(json.dumps(results, indent=1, default=str)); (out / 'keep.md').write_text(md + '\n')
     print(md); print(f"\nwrote {out / 'keep.md'} and keep.json")
     return 0
@@ -412,10 +420,11 @@ def add_bench_parser(sub):
     p.add_argument('--budget', type=float, default=None, help="seconds of the fixed-budget run (default: the profile's budget)")
     p.add_argument('--loop-experiments', type=int, default=2, help='experiments of the offline loop run to measure its overhead')
     p.add_argument('--quick', action='store_true', help='a seconds-long bench (smoke profile, tiny model), to try the command')
-    p.add_argument('--aa', type=int, default=0, metavar='N', help='only the keep rule: N no-op candidates through the real loop '
-                   '(smoke profile); reports the false-keep rate')
-    p.add_argument('--power', type=int, default=0, metavar='N', help='only the keep rule: the known gain DEPTH 2 -> 1 after a fresh '
-                   'baseline in N workspaces; reports how often it is kept')
-    p.add_argument('--busy-baseline', action='store_true', help='with --aa/--power: keep every core busy while the baseline runs')
+    p.add_argument('--aa', type=int, default=0, metavar='N',
+                   help='only the keep rule: N no-op candidates through the real loop (smoke profile); the false-keep rate')
+    p.add_argument('--power', type=int, default=0, metavar='N',
+                   help='only the keep rule: the known gain DEPTH 2 -> 1 after a fresh baseline in N workspaces')
+    p.add_argument('--busy-baseline', action='store_true',
+                   help='with --aa/--power: keep every core busy while the baseline runs')
     p.set_defaults(func=_cmd_bench)
     return p

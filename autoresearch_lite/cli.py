@@ -136,7 +136,7 @@ def _parser_run(sub):
     p.add_argument('--alpha', type=float, default=0.02, help='one-sided false-keep level of each look at the confirmations')
     p.add_argument('--max-confirm', type=int, default=4, help='fresh confirmation runs of a promising candidate, at most')
     p.add_argument('--noise-floor', type=float, default=None, help="the noise is never taken below this val_bpb (default: the profile's)")
-    p.add_argument('--margin', type=float, default=0.2, help='a run whose tokens/s departs this fraction from the reference was disturbed')
+    p.add_argument('--margin', type=float, default=0.4, help='a run whose tokens/s departs this fraction from the reference was disturbed')
     p.add_argument('--timeout', type=float, default=None, help='hard limit per run in seconds (default: budget + start-up + eval margin)')
     p.add_argument('--approve', action='store_true', help='show each proposed diff and ask before running it')
     p.set_defaults(func=_cmd_run)
@@ -195,6 +195,11 @@ def _position(r: dict, total=None):
     if x is None: return None
     return min(max(x, 0.0), total) if total else max(x, 0.0)
 
+def _run_label(r: dict) -> str:
+    "'  run #3 confirm seed 1': the experiment, the run's role in the keep rule (when known) and its seed."
+    role = f" {r['role']}" if r.get('role') else ''
+    return f"  run #{r.get('n', '?')}{role} seed {r.get('seed', '?')}"
+
 @patch
 def new_bar(self: LiveView) -> tqdm:
     "A tqdm bar on `stream` for the current run, in seconds of its budget."
@@ -204,7 +209,7 @@ def new_bar(self: LiveView) -> tqdm:
     # a terminal that reports no size (0 x 0: some containers' ttys) would get no bar at all: give it 100 x 24
     size = shutil.get_terminal_size((0, 0)); known = size.columns > 0 and size.lines > 0
     dynamic = self.width is None and known
-    return tqdm(total=b or None, unit='s', desc=f"  run #{r.get('n', '?')} seed {r.get('seed', '?')}",
+    return tqdm(total=b or None, unit='s', desc=_run_label(r),
                 postfix=_progress_text(r), bar_format=BAR_FORMAT if b else COUNT_FORMAT, file=self.stream,
                 leave=False, dynamic_ncols=dynamic, ncols=None if dynamic else self.width or 100,
                 nrows=None if known else 24, mininterval=self.interval, miniters=0, **off)
@@ -231,7 +236,7 @@ def on_run_start(self: LiveView, d: dict):
     else:
         budget = f", budget {d['budget']:g} s" if d.get('budget') else ''
         desc = _first_line(d.get('description'), 60)
-        self.line(f"  run #{d.get('n', '?')} seed {d.get('seed', '?')}{budget}: {desc}")
+        self.line(f"{_run_label(d)}{budget}: {desc}")
 
 @patch
 def on_progress(self: LiveView, d: dict):
@@ -249,7 +254,7 @@ def on_run_end(self: LiveView, d: dict):
     steps = f" | {r['step']} step{'s' if r['step'] != 1 else ''}" if r.get('step') is not None else ''
     if d.get('status') == 'ok' and d.get('val_bpb') is not None: res = f"val_bpb {d['val_bpb']:.6f}"
     else: res = f"{d.get('status') or 'crash'}: {_first_line(d.get('reason'), 80)}"
-    self.line(f"  run #{r.get('n', '?')} seed {r.get('seed', '?')}{steps} | {res}")
+    self.line(f"{_run_label(r)}{steps} | {res}")
 
 @patch
 def on_experiment(self: LiveView, d: dict):

@@ -14,15 +14,16 @@ EXPECTED = {  # page -> text each rendered page must contain (its sections and k
     '02_model': ['RoPE', 'window'],
     '03_train': ['precision', 'Muon', 'val_bpb:', 'train.py'],
     '03a_boundary': ['Threat model', 'torch.export', 'audit'],
+    '03b_keep': ['The naive rule', 'Calibration', 'epoch', 'winner'],
     '04_agent': ['OLD', 'results.tsv', 'progress'],
     '04a_attacks': ['forged summary', 'refused', 'kept:'],
     '05_cli': ['prepare', 'train', 'init', 'run', 'plot', 'bench'],
-    '06_bench': ['tokens/s', 'autoresearch-lite bench'],
+    '06_bench': ['tokens/s', 'autoresearch-lite bench', 'false keep', 'bench --aa'],
     'kaggle': ['Kaggle', 'Colab', 'Secrets', 'Persistence', 'A session restart, tested'],
     'providers': ['OPENROUTER_API_KEY', 'Ollama', 'offline'],
     'install': ['A light import', 'Build, install, run'],
 }
-PICTURES = {'00_data', '01_tokenizer', '02_model', '03_train', '03a_boundary', '04_agent', '06_bench'}   # pages that must show a plot
+PICTURES = {'00_data', '01_tokenizer', '02_model', '03_train', '03a_boundary', '03b_keep', '04_agent', '06_bench'}   # pages that must show a plot
 WIDGET = 'application/vnd.jupyter.widget-view+json'
 
 def main():
