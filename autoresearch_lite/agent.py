@@ -253,17 +253,24 @@ def harness_fingerprint(profile:str, cache_dir=None) -> str:
     from autoresearch_lite.tokenizer import load_harness
     return load_harness(profile, cache_dir=cache_dir).fingerprint
 
-# The smoke profile trains for seconds: its baseline is a small model, so that a step takes well under a second on a CPU.
+# The smoke profiles train for seconds: their baseline is a small model (a step takes well under a second on a CPU).
 SMOKE_BASELINE = dict(depth=2, aspect_ratio=32, head_dim=32, total_batch_size=2**11, device_batch_size=16)
 
+def _is_smoke(profile) -> bool:
+    "True for the smoke profiles (time or tokens): they share the smoke data and its small baseline."
+    from autoresearch_lite.data import get_profile
+    try: return get_profile(profile).cache_name == 'smoke'
+    except ValueError: return profile == 'smoke'
+
 def default_train_py(profile:str=None) -> str:
-    "The generated, self-contained baseline `train.py` (the library's model and training code; smaller for 'smoke')."
+    "The generated, self-contained baseline `train.py` (the library's model and training code; smaller for smoke data)."
     try: from autoresearch_lite.train import write_train_py
     except ImportError as e:
         raise AgentError("The training module is not available, so no baseline train.py can be generated; "
                          "pass train_py=<text> or install the full package.") from e
     d = Path(tempfile.mkdtemp())
-    try: write_train_py(d / EDITABLE_FILE, **(SMOKE_BASELINE if profile == 'smoke' else {})); return (d / EDITABLE_FILE).read_text()
+    small = profile is not None and _is_smoke(profile)
+    try: write_train_py(d / EDITABLE_FILE, **(SMOKE_BASELINE if small else {})); return (d / EDITABLE_FILE).read_text()
     finally: shutil.rmtree(d, ignore_errors=True)
 
 def _profile_facts(profile):
@@ -348,8 +355,7 @@ exactly as it is, and `train.py` does not import anything else from `autoresearc
 **The metric** is `val_bpb`, validation bits per byte on the fixed evaluation rows of the `{profile}` profile.
 Lower is better. It is independent of the tokenizer and the batch size, so any architecture change is comparable.
 
-**The budget**: training stops after {time_budget} s of wall-clock training time (start-up, compilation and
-evaluation not counted). The driver's clock starts when the training loop says warm-up is over (at most {allowance} s
+**The budget**: {budget} The driver's clock starts when the training loop says warm-up is over (at most {allowance} s
 after start-up) and sends the stop signal at the budget; the loop must check `harness.should_stop()` every step. A run that takes more than
 {timeout} s in total is killed and counts as a crash.
 Memory is a soft constraint: some increase is fine for a real gain, but a run must fit the device.
@@ -412,9 +418,15 @@ ideas, reread `train.py` and the ledger, combine near misses, try more radical c
 def render_program_md(facts:dict, timeout:float, branch:str='autoresearch/<tag>') -> str:
     "The protocol text with the profile's real numbers (`facts`: name and time_budget at least)."
     from autoresearch_lite.boundary import clock_for
-    tb = facts['time_budget']
-    return PROGRAM_MD.format(profile=facts['name'], time_budget=f'{tb:g}', timeout=f'{timeout:.0f}', branch=branch,
-                             allowance=f"{clock_for(facts['name']).warmup_s:g}" if facts['name'] in CLOCKS else '?',
+    tb, tokens = facts['time_budget'], facts.get('token_budget')
+    budget = (f"training stops after {tokens:,} training tokens, served by the driver one batch at a time through\n"
+              "`harness.train_loader` (the first request past the budget gets the last batch again and "
+              f"`harness.should_stop()`\nturns true), or after {tb:g} s of wall-clock training time, whichever comes "
+              "first." if tokens else f"training stops after {tb:g} s of wall-clock training time (start-up, "
+              "compilation and\nevaluation not counted).")
+    return PROGRAM_MD.format(profile=facts['name'], budget=budget, timeout=f'{timeout:.0f}', branch=branch,
+                             allowance=f"{clock_for(facts['name']).warmup_s:g}"
+                             if (facts.get('data') or facts['name']) in CLOCKS else '?',
                              per_hour=max(1, int(3600 // (tb + (timeout - tb) / 4))))
 
 # %% ../nbs/04_agent.ipynb #c4fc5d2d
@@ -809,8 +821,11 @@ def build_messages(source:str, workspace:dict, history:list, hardware:dict=None,
     "Chat messages for the LLM proposer, within `token_budget` (estimated as characters / 4)."
     st = ratchet_state(history)
     facts = workspace.get('profile_facts', {})
-    head = (f"Profile {workspace['profile']!r}: training budget {workspace['time_budget']} s, hard timeout {workspace['timeout']:.0f} s; "
-            + ', '.join(f'{k}={v}' for k, v in facts.items() if k not in ('name', 'time_budget')) + '.\n')
+    tb = f"{facts['token_budget']:,} tokens (at most {workspace['time_budget']} s)" if facts.get('token_budget') else \
+        f"{workspace['time_budget']} s"
+    head = (f"Profile {workspace['profile']!r}: training budget {tb}, hard timeout {workspace['timeout']:.0f} s; "
+            + ', '.join(f'{k}={v}' for k, v in facts.items() if k not in ('name', 'time_budget', 'token_budget'))
+            + '.\n')
     if hardware: head += 'Last run measured: ' + ', '.join(f'{k}={v}' for k, v in hardware.items() if v is not None) + '.\n'
     if st['best'] is not None:
         head += f"Baseline val_bpb {st['baseline']:.6f}, best {st['best']:.6f}, noise (std) {st['noise'] or 0:.6f}; {st['kept']} kept, {st['discarded']} discarded, {st['crashed']} crashed.\n"
@@ -1003,6 +1018,8 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
     "Run the research loop on workspace `path`; returns a summary dict. Stops after `max_experiments`, `hours`, or `stop`."
     ws = Path(path).expanduser().resolve(); cfg = load_workspace(ws)
     rule = rule or KeepRule()
+    if cfg.get('profile_facts', {}).get('token_budget'):   # the metric does not depend on the machine's speed
+        rule = dataclasses.replace(rule, margin=math.inf)
     if baseline_runs is not None: rule = dataclasses.replace(rule, baseline_runs=baseline_runs)
     emit = on_event or (lambda kind, data: None)
     fp_fn = fingerprint_fn or harness_fingerprint
@@ -1075,7 +1092,8 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
                 if git(ws, 'rev-parse', 'HEAD') != target: reset_to(ws, target)
                 s = seed + _seeds_used(recs, target) + sum(x['commit'] == target for x in pend['runs'])
                 emit('run_start', dict(n=n, seed=s, role=role, description=proposal.description,
-                                       budget=float(cfg['time_budget']), timeout=timeout))
+                                       budget=float(cfg['time_budget']), timeout=timeout,
+                                       tokens=cfg.get('profile_facts', {}).get('token_budget')))
                 r = run_train(ws, seed=s, timeout=timeout, profile=cfg['profile'], fingerprint=cfg['fingerprint'], run_dir=run_dir,
                               on_progress=lambda info: emit('progress', dict(info, n=n, seed=s, role=role)), tag=role[0],
                               stop=stop, on_start=on_start, python=python, runner=runner)

@@ -10,9 +10,10 @@ import json, math, os, platform, shutil, sys, tempfile, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FULL_TINYSTORIES_BYTES', 'NO_OP', 'KNOWN_GAIN', 'QUICK', 'LOOP', 'KEEP_HEADER', 'machine_info', 'precision_cases',
-           'loader_speed', 'prepare_figures', 'train_figures', 'loop_overhead', 'ScriptedEdit', 'BusyBaseline',
-           'keep_bench', 'bench_markdown', 'bench_figure', 'run_bench', 'keep_markdown', 'add_bench_parser']
+__all__ = ['FULL_TINYSTORIES_BYTES', 'NO_OP', 'KNOWN_GAINS', 'KNOWN_GAIN', 'QUICK', 'LOOP', 'KEEP_HEADER', 'machine_info',
+           'precision_cases', 'loader_speed', 'prepare_figures', 'train_figures', 'loop_overhead', 'ScriptedEdit',
+           'BusyBaseline', 'keep_bench', 'bench_markdown', 'bench_figure', 'run_bench', 'keep_markdown',
+           'add_bench_parser']
 
 # %% ../nbs/06_bench.ipynb #5341d321
 def _cpu_model() -> str:
@@ -142,7 +143,11 @@ def loop_overhead(n_experiments: int = 2, train_py: str = None, timeout: float =
 
 # %% ../nbs/06_bench.ipynb #3b56739d
 NO_OP = ('DEPTH = 2', 'DEPTH = 2  # no-op {k}', 'no-op (a comment)')     # the same code: any keep is a false keep
-KNOWN_GAIN = ('DEPTH = 2', 'DEPTH = 1', 'DEPTH 2 -> 1')           # a real gain of about 0.06 val_bpb (smoke)
+KNOWN_GAINS = {   # a real gain on each smoke profile, measured with 4 seeds each (see the text)
+    'smoke': ('DEPTH = 2', 'DEPTH = 1', 'DEPTH 2 -> 1'),                                # about 0.06 val_bpb in 5 s
+    'smoke-tokens': ('MATRIX_LR = 0.04', 'MATRIX_LR = 0.08', 'MATRIX_LR 0.04 -> 0.08'),  # about 0.03 in 2^17 tokens
+}
+KNOWN_GAIN = KNOWN_GAINS['smoke']
 
 class ScriptedEdit:
     "A proposer that proposes one fixed edit of the smoke baseline each time (`{k}` in the new text numbers it)."
@@ -208,27 +213,31 @@ def _keep_summary(workspaces:list) -> dict:
                 first_run_mean=mean(first), values=[r['val_bpb'] for r in cands if r['val_bpb'] is not None])
 
 # %% ../nbs/06_bench.ipynb #649ff7d1
-def keep_bench(kind:str, n:int, data=None, cache_dir=None, busy_baseline:bool=False, rule=None, log=print) -> dict:
-    """The keep rule through the real loop on the smoke profile: `kind` 'aa' runs `n` no-op candidates after one
-    baseline; 'power' proposes the known gain once after a fresh baseline in each of `n` workspaces."""
+def keep_bench(kind:str, n:int, data=None, cache_dir=None, busy_baseline:bool=False, rule=None, log=print,
+               profile:str='smoke') -> dict:
+    """The keep rule through the real loop on a smoke profile: `kind` 'aa' runs `n` no-op candidates after one
+    baseline; 'power' proposes the profile's known gain once after a fresh baseline in each of `n` workspaces."""
     from autoresearch_lite.tokenizer import prepare
     from autoresearch_lite.agent import init_workspace, run_loop
     if kind not in ('aa', 'power'):
         raise ValueError(f"Unknown keep bench {kind!r}; use 'aa' (no-ops) or 'power' (a known gain).")
     if n < 1: raise ValueError(f"The keep bench needs at least one candidate or workspace, not {n}.")
+    if profile not in KNOWN_GAINS:
+        raise ValueError(f"The keep bench runs on {' or '.join(KNOWN_GAINS)}, not {profile!r}; pass --profile smoke.")
     tmp, t0 = Path(tempfile.mkdtemp(prefix='arl-bench-keep-')), time.time()
     try:
         cache = Path(cache_dir) if cache_dir else tmp / 'cache'
-        prepare('smoke', data=data or 'sample', cache_dir=cache, log=lambda *a: None)
-        spaces = [init_workspace(tmp / f'ws{i}', tag=f'{kind}{i}', profile='smoke', cache_dir=cache)
+        prepare(profile, data=data or 'sample', cache_dir=cache, log=lambda *a: None)
+        spaces = [init_workspace(tmp / f'ws{i}', tag=f'{kind}{i}', profile=profile, cache_dir=cache)
                   for i in range(1 if kind == 'aa' else n)]
         for i, ws in enumerate(spaces):
             hook = BusyBaseline() if busy_baseline else None
-            edit = ScriptedEdit(*(NO_OP if kind == 'aa' else KNOWN_GAIN))
+            edit = ScriptedEdit(*(NO_OP if kind == 'aa' else KNOWN_GAINS[profile]))
             try: run_loop(ws, proposer=edit, max_experiments=1 + (n if kind == 'aa' else 1), rule=rule, on_event=hook)
             finally: hook and hook.stop()
             if kind == 'power': log(f'workspace {i + 1}/{n} done')
-        out = dict(kind=kind, n=n, busy_baseline=busy_baseline, **_keep_summary(spaces), seconds=time.time() - t0,
+        out = dict(kind=kind, n=n, profile=profile, edit=KNOWN_GAINS[profile][2], busy_baseline=busy_baseline,
+                   **_keep_summary(spaces), seconds=time.time() - t0,
                    machine=machine_info())
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return out
@@ -373,7 +382,9 @@ def run_bench(out_dir, profile='cpu', data=None, cache_dir=None, budget=None, qu
 # %% ../nbs/06_bench.ipynb #cec68be0
 def keep_markdown(k:dict) -> str:
     "One line of the keep bench's results: what ran, the keep rate, the runs each decision cost, and the 0.3 rule's."
-    what = f"{k['n']} no-op candidates after one baseline" if k['kind'] == 'aa' else f"DEPTH 2 -> 1 in {k['n']} fresh workspaces"
+    edit, prof = k.get('edit', KNOWN_GAIN[2]), k.get('profile', 'smoke')
+    what = (f"{k['n']} no-op candidates after one baseline" if k['kind'] == 'aa' else
+            f"{edit} in {k['n']} fresh workspaces") + (f' ({prof})' if prof != 'smoke' else '')
     busy = ' (baseline on a busy machine)' if k['busy_baseline'] else ''
     return (f"| {what}{busy} | {k['kept']}/{k['candidates']} kept ({k['keep_rate']:.0%}) | "
             f"{k['runs_per_candidate']:.2f} (max {k['max_runs']}, incumbent {k['incumbent_runs_per_candidate']:.2f}) | "
@@ -390,10 +401,11 @@ def _cmd_keep(args) -> int:
     for kind, n in (('aa', args.aa), ('power', args.power)):
         if n:
             k = keep_bench(kind, n, data=args.data, cache_dir=args.cache, busy_baseline=args.busy_baseline,
-                           log=lambda m: print(m, file=sys.stderr, flush=True))
+                           log=lambda m: print(m, file=sys.stderr, flush=True), profile=args.profile or 'smoke')
             results.append(k); rows.append(keep_markdown(k))
     m = machine_info()
-    md = (f"Keep rule on {m['cpu']} ({m['cores']} cores, torch {m['torch']}), smoke profile:\n\n{KEEP_HEADER}\n"
+    md = (f"Keep rule on {m['cpu']} ({m['cores']} cores, torch {m['torch']}), {args.profile or 'smoke'} profile:\n\n"
+          f"{KEEP_HEADER}\n"
           + '\n'.join(rows))
     (out / 'keep.json').write_text(json.dumps(results, indent=1, default=str)); (out / 'keep.md').write_text(md + '\n')
     print(md); print(f"\nwrote {out / 'keep.md'} and keep.json")
@@ -421,9 +433,10 @@ def add_bench_parser(sub):
     p.add_argument('--loop-experiments', type=int, default=2, help='experiments of the offline loop run to measure its overhead')
     p.add_argument('--quick', action='store_true', help='a seconds-long bench (smoke profile, tiny model), to try the command')
     p.add_argument('--aa', type=int, default=0, metavar='N',
-                   help='only the keep rule: N no-op candidates through the real loop (smoke profile); the false-keep rate')
+                   help='only the keep rule: N no-op candidates through the real loop (smoke or smoke-tokens); '
+                        'the false-keep rate')
     p.add_argument('--power', type=int, default=0, metavar='N',
-                   help='only the keep rule: the known gain DEPTH 2 -> 1 after a fresh baseline in N workspaces')
+                   help="only the keep rule: the profile's known gain after a fresh baseline in N workspaces")
     p.add_argument('--busy-baseline', action='store_true',
                    help='with --aa/--power: keep every core busy while the baseline runs')
     p.set_defaults(func=_cmd_bench)

@@ -14,9 +14,10 @@ from .data import HarnessError, get_profile, default_cache_dir
 
 # %% auto #0
 __all__ = ['CLOCKS', 'CONTROL_FD_ENV', 'ALLOWED_OPS', 'DENIED_OPS', 'MAX_GRAPH_BYTES', 'MAX_WEIGHTS_BYTES', 'STEP_RE',
-           'EXPORT_TIMEOUT_S', 'Clock', 'clock_for', 'clean_env', 'Refused', 'make_audit_hook', 'snapshot_weights',
-           'export_graph', 'launch', 'check_graph', 'load_graph', 'read_weights', 'evaluate_graph', 'Run', 'kill_group',
-           'read_handed_over', 'default_timeout', 'run_isolated', 'run_summary', 'run_script']
+           'EXPORT_TIMEOUT_S', 'DATA_FD_ENV', 'MAX_ROWS', 'Clock', 'clock_for', 'clean_env', 'Refused',
+           'make_audit_hook', 'snapshot_weights', 'export_graph', 'launch', 'check_graph', 'load_graph', 'read_weights',
+           'evaluate_graph', 'Run', 'kill_group', 'read_handed_over', 'default_timeout', 'run_isolated', 'run_summary',
+           'run_script']
 
 # %% ../nbs/03a_boundary.ipynb #b000000c
 @dataclass(frozen=True)
@@ -33,9 +34,10 @@ class Clock:
 CLOCKS = {'smoke': Clock(0.15, 0.3, 5.0), 'cpu': Clock(15.0, 12.0, 60.0), 'gpu': Clock(60.0, 10.0, 60.0)}
 
 def clock_for(profile) -> Clock:
-    "The `Clock` of `profile` (a profile without its own gets 5% of its budget for each part, at least 0.2 s)."
+    "The `Clock` of `profile` or of its data profile (else 5% of its budget for each part, at least 0.2 s)."
     p = get_profile(profile)
-    return CLOCKS.get(p.name) or Clock(max(0.2, 0.05 * p.time_budget), max(0.2, 0.05 * p.time_budget))
+    part = max(0.2, 0.05 * p.time_budget)
+    return CLOCKS.get(p.name) or CLOCKS.get(p.cache_name) or Clock(part, part)
 
 # %% ../nbs/03a_boundary.ipynb #b0000010
 _SAFE_ENV = re.compile(r'^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|TERM|SHELL|VIRTUAL_ENV'
@@ -237,7 +239,9 @@ def launch(script, out_dir, workspace=None, profile=None, cache_dir=None, seed: 
     out_dir, script = Path(out_dir), Path(script).resolve()
     workspace = Path(workspace or script.parent)
     cache = Path(cache_dir or default_cache_dir()).expanduser().resolve()
-    view = load_training_view(profile, cache, seed)
+    prof = get_profile(profile)
+    view = load_training_view(prof, cache, seed, train=not prof.token_budget)   # a token budget: the driver serves
+    if prof.token_budget: view.fetch = _asker(fd, int(os.environ[DATA_FD_ENV]), prof.max_seq_len)
     view.on_training_start = lambda: _tell(fd, 'start')
     signal.signal(signal.SIGUSR1, lambda *a: _on_stop(view))
     deny_read, deny_write = _deny_lists(cache, workspace, out_dir)
@@ -429,8 +433,10 @@ def _last_line(text: str) -> str:
 # %% ../nbs/03a_boundary.ipynb #b0000030
 class _Child:
     "The driver's view of one child: its control pipe, the budget's clock and the log."
-    def __init__(self, proc, fd, log_path, clock: Clock, budget: float, out: Path, on_line=None):
+    def __init__(self, proc, fd, log_path, clock: Clock, budget: float, out: Path, on_line=None, server=None,
+                 data_fd=None):
         self.proc, self.fd, self.clock, self.budget, self.out, self.on_line = proc, fd, clock, budget, out, on_line
+        self.server, self.data_fd, self.pending, self.stopped_by = server, data_fd, b'', None   # a token budget's
         self.t0 = time.monotonic(); self.t = dict(launch=self.t0)
         self.buf, self.eof, self.reason, self.sha, self.weights = bytearray(), False, '', None, None
         self.log, self.lbuf = open(log_path, 'rb'), b''
@@ -448,6 +454,7 @@ class _Child:
                 self.sha = hashlib.sha256(self.weights).hexdigest()
             except OSError as e: self.reason = f'it said it handed over its weights, but there was no usable weights file ({e})'
         elif line == 'exported': self.mark('exported')
+        elif line.startswith('batch ') and self.server is not None: self.on_batch(line)
         elif line.startswith('refused ') and not self.reason: self.reason = f"the launcher refused {line[8:]}"
 
     def pump_log(self):
@@ -462,7 +469,7 @@ def _step(self: _Child, timeout_s: float, stop=None) -> bool:
     now, t, c = time.monotonic(), self.t, self.clock
     if 'ready' in t and 'clock' not in t and now >= t['ready'] + c.warmup_s: self.mark('clock', t['ready'] + c.warmup_s)
     if 'clock' in t and 'stop' not in t and 'snapshot' not in t and now >= t['clock'] + self.budget:
-        self.mark('stop')
+        self.mark('stop'); self.stopped_by = 'time'
         try: os.kill(self.proc.pid, signal.SIGUSR1)
         except ProcessLookupError: pass
     if 'stop' in t and 'snapshot' not in t and now > t['stop'] + c.late_s:
@@ -478,11 +485,67 @@ def _step(self: _Child, timeout_s: float, stop=None) -> bool:
     for l in lines:
         if l is None: self.eof = True
         else: self.on_message(l)
+    if self.pending: self.flush()
     self.pump_log()
     if self.reason: return False
     return self.proc.poll() is None or not self.eof
 
 _Child.step = _step
+
+# %% ../nbs/03a_boundary.ipynb #7285b711
+DATA_FD_ENV = 'AUTORESEARCH_LITE_DATA_FD'
+MAX_ROWS = 4096   # the most rows one batch request may ask for
+
+def _read_exact(fd, n: int) -> bytes:
+    "Exactly `n` bytes from `fd`, or an error if the other end closes first."
+    buf = bytearray()
+    while len(buf) < n:
+        chunk = os.read(fd, n - len(buf))
+        if not chunk: raise HarnessError("the driver closed the data pipe before the batch arrived.")
+        buf += chunk
+    return bytes(buf)
+
+def _asker(ctl_fd, data_fd, seq_len: int):
+    "The child's `fetch(rows, seed)`: ask on the control pipe, read the batch (None: budget spent) from the data pipe."
+    import numpy as np
+    def fetch(rows: int, seed: int):
+        _tell(ctl_fd, f'batch {int(rows)} {int(seed)}')
+        n = int.from_bytes(_read_exact(data_fd, 4), 'little')
+        if n == 0: return None
+        return np.frombuffer(_read_exact(data_fd, n * (seq_len + 1) * 4), dtype='<i4').reshape(n, seq_len + 1)
+    return fetch
+
+def _token_server(prof, cache):
+    "The driver's `TokenServer` for a token-budget profile, over the prepared training tokens."
+    from autoresearch_lite.data import TokenServer
+    from autoresearch_lite.tokenizer import _read_meta, _open_cache
+    _, root, meta = _read_meta(prof, cache)
+    return TokenServer(*_open_cache(root, meta, 'train'), prof.max_seq_len, prof.token_budget)
+
+
+# %% ../nbs/03a_boundary.ipynb #85761eab
+def _on_batch(self: _Child, line: str):
+    "Answer `batch ROWS SEED`: the next rows of the budget, or 0 rows once it is spent (the stop clock starts)."
+    try: rows, seed = (int(v) for v in line.split()[1:3])
+    except ValueError: rows, seed = 0, 0
+    if not 0 < rows <= MAX_ROWS:
+        self.reason = f"it asked the driver for a batch it cannot serve ({line[:60]!r})"; return
+    if self.pending: self.reason = 'it asked for a batch before reading the last one'; return
+    b = None if 'stop' in self.t else self.server.serve(rows, seed)
+    if b is None:
+        if 'stop' not in self.t: self.mark('stop'); self.stopped_by = 'tokens'
+        self.pending = (0).to_bytes(4, 'little')
+    else: self.pending = rows.to_bytes(4, 'little') + b.astype('<i4').tobytes()
+    self.flush()
+
+def _flush(self: _Child):
+    "Write what the data pipe takes now of the pending answer."
+    try: self.pending = self.pending[os.write(self.data_fd, self.pending):]
+    except BlockingIOError: pass
+    except BrokenPipeError: self.pending = b''
+
+_Child.on_batch, _Child.flush = _on_batch, _flush
+
 
 # %% ../nbs/03a_boundary.ipynb #b0000034
 def default_timeout(time_budget: float) -> float:
@@ -497,18 +560,22 @@ def _child_stage(script, prof, cache, seed, ws, tmp, timeout, log_path, on_line,
     "Run the child under the driver's clock; returns `(child, returncode)`."
     out = tmp / 'out'; out.mkdir()
     r_fd, w_fd = os.pipe()
-    env = clean_env({CONTROL_FD_ENV: w_fd, 'PYTHONUNBUFFERED': '1', 'TQDM_DISABLE': '1'})
+    server, (d_r, d_w) = (_token_server(prof, cache), os.pipe()) if prof.token_budget else (None, (None, None))
+    fds = {CONTROL_FD_ENV: w_fd, **({DATA_FD_ENV: d_r} if server else {})}
+    env = clean_env({**fds, 'PYTHONUNBUFFERED': '1', 'TQDM_DISABLE': '1'})
     with open(log_path, 'wb') as log:
         proc = subprocess.Popen(_launch_cmd(python, script, out, ws, prof.name, cache, seed), cwd=out, env=env,
-                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, pass_fds=(w_fd,),
-                                start_new_session=True)
-    os.close(w_fd)
+                                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                                pass_fds=tuple(fds.values()), start_new_session=True)
+    for fd in fds.values(): os.close(fd)
+    if d_w is not None: os.set_blocking(d_w, False)   # a child that does not read cannot stall the clock
     if on_start: on_start(proc.pid)
-    child = _Child(proc, r_fd, log_path, clock_for(prof), float(prof.time_budget), out, on_line)
+    child = _Child(proc, r_fd, log_path, clock_for(prof), float(prof.time_budget), out, on_line, server, d_w)
     try:
         while child.step(timeout, stop): pass
     finally:
         kill_group(proc.pid, grace=0.0 if child.reason else 1.0); proc.wait(); os.close(r_fd)
+        if d_w is not None: os.close(d_w)
         child.pump_log(); child.log.close()
     return child, proc.returncode
 
@@ -554,6 +621,7 @@ def run_isolated(script, profile, cache_dir=None, seed: int = 0, workspace=None,
         child, rc = _child_stage(script, prof, cache, seed, ws, tmp, timeout, log_path, on_line, stop, on_start, python)
         child.mark('end')
         run = Run(returncode=rc, log=str(log_path), timings=_timings(child.t, prof.time_budget))
+        if child.server: run.timings.update(tokens=child.server.served, stopped_by=child.stopped_by)
         try: run.stats = json.loads(read_handed_over(child.out / 'stats.json', 10_000_000))
         except (OSError, ValueError): run.stats = {}
         if child.reason: run.reason = child.reason
@@ -562,9 +630,14 @@ def run_isolated(script, profile, cache_dir=None, seed: int = 0, workspace=None,
         elif 'snapshot' not in child.t or not child.sha:
             run.reason = "it ended without handing over a trained model (train.py's main must return (model, stats))"
         if run.reason: return run
+        if child.stopped_by == 'time' and child.server:   # a token budget not spent within the cap: not judged
+            run.status, run.reason = 'late', (f"it trained {child.server.served:,} of its {prof.token_budget:,} tokens "
+                                              f"before the {prof.time_budget:g} s cap, so the run is not judged")
+            return run
         late = run.timings.get('stop_latency_s') or 0.0
         if late > child.clock.grace_s:   # not judged: a busy machine, or a script that kept training
-            run.status, run.reason = 'late', (f"it handed over its model {late:.2f} s after the stop signal, past the "
+            what = 'its token budget was spent' if child.stopped_by == 'tokens' else 'the stop signal'
+            run.status, run.reason = 'late', (f"it handed over its model {late:.2f} s after {what}, past the "
                                               f"{child.clock.grace_s:g} s grace, so the run is not judged")
             return run
         ev = _eval_stage(child, prof, cache, python, timeout - (time.monotonic() - child.t0))
@@ -580,9 +653,10 @@ def run_summary(run: Run, profile) -> dict:
      "child's.")
     st, ev, tm = run.stats, run.evaluation, run.timings
     num = lambda k: st.get(k) if isinstance(st.get(k), (int, float)) and not isinstance(st.get(k), bool) else 0
+    tokens_m = tm['tokens'] / 1e6 if 'tokens' in tm else num('total_tokens_M')   # a token budget: the driver's count
     return dict(val_bpb=run.val_bpb, training_seconds=tm.get('train_s') or 0.0,
                 total_seconds=(tm.get('child_s') or 0.0) + (tm.get('eval_s') or 0.0), peak_vram_mb=num('peak_vram_mb'),
-                mfu_percent=num('mfu_percent'), total_tokens_M=num('total_tokens_M'), num_steps=int(num('num_steps')),
+                mfu_percent=num('mfu_percent'), total_tokens_M=tokens_m, num_steps=int(num('num_steps')),
                 num_params_M=ev.get('num_params', 0) / 1e6, depth=int(num('depth')), profile=get_profile(profile).name,
                 fingerprint=ev.get('fingerprint'), timings=tm, reported=st)
 

@@ -28,7 +28,8 @@ def _abs_path(s: str) -> str:
     return str(Path(s).expanduser().resolve())
 
 def _add_common(p: argparse.ArgumentParser):
-    p.add_argument('--profile', default=None, help="benchmark profile: gpu, cpu or smoke "
+    p.add_argument('--profile', default=None, help="benchmark profile: gpu, cpu or smoke (a time budget), cpu-tokens "
+                   "or smoke-tokens (a token budget, for shared CPUs) "
                    "(default: $AUTORESEARCH_LITE_PROFILE, else gpu with CUDA, cpu without)")
     p.add_argument('--cache', default=None, type=_abs_path,
                    help="cache directory for tokenizer and tokens "
@@ -177,7 +178,7 @@ def line(self: LiveView, text: str):
     tqdm.write(text, file=self.stream); self.stream.flush()
 
 # %% ../nbs/05_cli.ipynb #ac05bdf3
-BAR_FORMAT = '{desc} {bar:20} {n:.0f}/{total:.0f} s{postfix}'   # the bar when the budget is known
+BAR_FORMAT = '{desc} {bar:20} {n:.0f}/{total:.0f} {unit}{postfix}'   # the bar when the budget is known
 COUNT_FORMAT = '{desc} {n:.0f} s{postfix}'                      # and when it is not
 
 def _progress_text(r: dict) -> str:
@@ -189,8 +190,10 @@ def _progress_text(r: dict) -> str:
     return ', '.join(parts)
 
 def _position(r: dict, total=None):
-    "Seconds of the budget done (at most `total`): the share done of the budget, else the elapsed seconds."
+    ("Seconds of the budget done (at most `total`): the share done of the budget, else the elapsed seconds; "
+     "on a token budget, the percent done.")
     b, pct, t = r.get('budget'), r.get('pct'), r.get('t')
+    if r.get('tokens'): b, t = 100.0, None
     x = b * pct / 100 if b and pct is not None else t
     if x is None: return None
     return min(max(x, 0.0), total) if total else max(x, 0.0)
@@ -202,14 +205,14 @@ def _run_label(r: dict) -> str:
 
 @patch
 def new_bar(self: LiveView) -> tqdm:
-    "A tqdm bar on `stream` for the current run, in seconds of its budget."
-    r, b = self.run, self.run.get('budget')
+    "A tqdm bar on `stream` for the current run, in seconds of its budget (in percent of a token budget)."
+    r, b = self.run, (100.0 if self.run.get('tokens') else self.run.get('budget'))
     # `disable` only when `tty` was given (tests): an explicit value would override $TQDM_DISABLE
     off = {} if self._auto else dict(disable=not self.tty)
     # a terminal that reports no size (0 x 0: some containers' ttys) would get no bar at all: give it 100 x 24
     size = shutil.get_terminal_size((0, 0)); known = size.columns > 0 and size.lines > 0
     dynamic = self.width is None and known
-    return tqdm(total=b or None, unit='s', desc=_run_label(r),
+    return tqdm(total=b or None, unit='%' if r.get('tokens') else 's', desc=_run_label(r),
                 postfix=_progress_text(r), bar_format=BAR_FORMAT if b else COUNT_FORMAT, file=self.stream,
                 leave=False, dynamic_ncols=dynamic, ncols=None if dynamic else self.width or 100,
                 nrows=None if known else 24, mininterval=self.interval, miniters=0, **off)
@@ -234,7 +237,8 @@ def on_run_start(self: LiveView, d: dict):
     self.clear(); self.run = dict(d)
     if self.tty: self.bar = self.new_bar()
     else:
-        budget = f", budget {d['budget']:g} s" if d.get('budget') else ''
+        budget = (f", budget {d['tokens']:,} tokens" if d.get('tokens') else
+                  f", budget {d['budget']:g} s" if d.get('budget') else '')
         desc = _first_line(d.get('description'), 60)
         self.line(f"{_run_label(d)}{budget}: {desc}")
 

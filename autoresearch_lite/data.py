@@ -7,7 +7,7 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/data.html.md"""
 # %% ../nbs/00_data.ipynb #2c4dd82b
 from __future__ import annotations
 import bisect, hashlib, json, os, socket, sys, tempfile
-from dataclasses import dataclass, asdict, fields
+from dataclasses import dataclass, asdict, fields, MISSING
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -17,7 +17,7 @@ import numpy as np
 __all__ = ['PROFILES', 'HUB_DATASET', 'SAMPLE', 'SAMPLE_HINT', 'HarnessError', 'Profile', 'get_profile', 'fingerprint',
            'file_sha256', 'default_cache_dir', 'hub_reachable', 'sample_dir', 'resolve_data', 'hub_or_sample',
            'find_split_file', 'hf_cache_dir', 'load_split', 'make_toy_corpus', 'write_token_cache', 'read_token_cache',
-           'BestFitPacker', 'TokenLoader', 'make_eval_rows']
+           'BestFitPacker', 'TokenLoader', 'TokenServer', 'ServedLoader', 'make_eval_rows']
 
 # %% ../nbs/00_data.ipynb #29816d27
 class HarnessError(ValueError):
@@ -34,10 +34,23 @@ class Profile:
     eval_tokens: int       # target tokens scored by val_bpb (fixed rows from the validation split)
     tokenizer_chars: int   # cap on the training text used to fit the tokenizer
     description: str = ''
+    token_budget: int = 0  # > 0: training ends after this many tokens, and time_budget is only a cap
+    data: str = ''         # the profile whose prepared data this one trains and scores on ('': its own)
 
     def contract(self) -> dict:
-        "The fields that define the benchmark (the description is left out)."
-        return {f.name: getattr(self, f.name) for f in fields(self) if f.name != 'description'}
+        "The fields that define the benchmark (the description is left out, and so are unset optional fields)."
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name != 'description' and (f.default is MISSING or getattr(self, f.name) != f.default)}
+
+    @property
+    def cache_name(self) -> str:
+        "The name its prepared data is filed under: the `data` profile's, else its own."
+        return self.data or self.name
+
+    def budget_text(self) -> str:
+        "The training budget in words: seconds, or tokens with the time cap."
+        if self.token_budget: return f'{self.token_budget:,} tokens (at most {self.time_budget:g} s)'
+        return f'{self.time_budget:g} s'
 
     @property
     def eval_rows(self) -> int:
@@ -48,6 +61,10 @@ PROFILES = {p.name: p for p in [
     Profile('gpu', 256, 2048, 300., 3 * 2**20, 100_000_000, 'the benchmark: a T4 or any newer GPU'),
     Profile('cpu', 256, 2048, 300., 2**17, 100_000_000, 'the same model-facing contract, smaller eval, for CPUs'),
     Profile('smoke', 64, 512, 5., 2**13, 2_000_000, 'seconds-long runs for tests and trying the tools'),
+    Profile('cpu-tokens', 256, 2048, 1800., 2**17, 100_000_000, 'the cpu contract with a budget in tokens, for shared '
+            'or busy CPUs', token_budget=2**20, data='cpu'),
+    Profile('smoke-tokens', 64, 512, 60., 2**13, 2_000_000, 'the smoke contract with a budget in tokens',
+            token_budget=2**17, data='smoke'),
 ]}
 
 # %% ../nbs/00_data.ipynb #641f8272
@@ -316,10 +333,55 @@ class TokenLoader:
 
     def __iter__(self): return self
 
-    def __next__(self):
+    def rows(self) -> np.ndarray:
+        "The next batch as one `(batch_size, seq_len + 1)` int64 array (a view that the next call overwrites)."
         for r in self.np_buf: self.packer.fill(r)
+        return self.np_buf
+
+    def __next__(self):
+        self.rows()
         b = self.buf.to(self.device, non_blocking=True) if self.pin else self.buf.clone()
         return b[:, :-1], b[:, 1:]
+
+# %% ../nbs/00_data.ipynb #38a7756e
+class TokenServer:
+    "The driver's side of a token budget: training batches asked for by `(rows, seed)`, counted against `budget`."
+    def __init__(self, tokens, offsets, seq_len: int, budget: int):
+        self.tokens, self.offsets, self.T, self.budget = tokens, offsets, seq_len, budget
+        self.served, self.loaders = 0, {}
+
+    def serve(self, rows: int, seed: int) -> np.ndarray | None:
+        "The next `rows` x `seq_len + 1` batch of the seed-`seed` stream, or None once it would pass the budget."
+        if self.served + rows * self.T > self.budget: return None
+        key = (rows, seed)
+        if key not in self.loaders:
+            self.loaders[key] = TokenLoader(self.tokens, self.offsets, rows, self.T, 'cpu', seed)
+        self.served += rows * self.T
+        return self.loaders[key].rows().copy()
+
+
+# %% ../nbs/00_data.ipynb #cf7bc010
+class ServedLoader:
+    "`(x, y)` batches from `fetch(rows, seed)`; when it answers None the budget is spent: `on_spent()`, the last batch."
+    def __init__(self, fetch, batch_size: int, device='cpu', seed: int = 0, on_spent=None):
+        import torch
+        self.fetch, self.B, self.seed, self.on_spent = fetch, batch_size, seed, on_spent
+        self.device, self.last = torch.device(device), None
+
+    def __iter__(self): return self
+
+    def __next__(self):
+        import torch
+        rows = self.fetch(self.B, self.seed)
+        if rows is None:
+            if self.on_spent: self.on_spent()
+            if self.last is None: raise HarnessError("The token budget was spent before the first batch; ask for "
+                                                     "batches through harness.train_loader only.")
+            return self.last
+        b = torch.from_numpy(np.asarray(rows, dtype=np.int64)).to(self.device)
+        self.last = b[:, :-1], b[:, 1:]
+        return self.last
+
 
 # %% ../nbs/00_data.ipynb #079408aa
 def make_eval_rows(tokens, offsets, seq_len: int, n_rows: int) -> np.ndarray:

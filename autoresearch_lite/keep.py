@@ -17,7 +17,8 @@ __all__ = ['NOISE_FLOORS', 'KeepRule', 't_quantile', 'pooled_noise', 'departs', 
            'measured_groups', 'incumbent_state', 'Judge', 't_stat', 'simulate']
 
 # %% ../nbs/03b_keep.ipynb #6508d47d
-NOISE_FLOORS = dict(smoke=0.005, cpu=0.002, gpu=0.0005)   # bpb: the noise is never taken as smaller than this
+NOISE_FLOORS = {'smoke': 0.005, 'cpu': 0.002, 'gpu': 0.0005,   # bpb: the noise is never taken as smaller than this
+                'smoke-tokens': 0.003, 'cpu-tokens': 0.001}   # a token budget: only the seed's noise
 
 @dataclass
 class KeepRule:

@@ -13,7 +13,7 @@ import numpy as np
 
 from .data import (HarnessError, Profile, get_profile, default_cache_dir, fingerprint, file_sha256,
                                     load_split, resolve_data, write_token_cache, read_token_cache, make_eval_rows,
-                                    TokenLoader, _atomic_write)
+                                    TokenLoader, TokenServer, ServedLoader, _atomic_write)
 
 # %% auto #0
 __all__ = ['BOS', 'SPLIT_PATTERN', 'NOT_CAUSAL', 'CACHE_FORMAT', 'HARNESS_MODULES', 'SUMMARY_KEYS', 'train_tokenizer',
@@ -164,7 +164,8 @@ def _cache_key(profile: Profile, data) -> dict:
 
 def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progress: bool = False, log=print) -> 'Harness':
     "Build (or reuse) the tokenizer and token cache of `profile` from `data` in `cache_dir`; returns the `Harness`."
-    profile = get_profile(profile)
+    want = get_profile(profile)
+    profile = get_profile(want.cache_name)   # a token-budget profile trains on its time profile's data
     root = Path(cache_dir or default_cache_dir()).expanduser() / profile.name
     key = _cache_key(profile, data)
     meta_path = root / 'meta.json'
@@ -173,7 +174,7 @@ def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progr
         except (OSError, ValueError): meta = None
         if meta and meta.get('key') == key:
             log(f"Reusing the prepared {profile.name!r} cache in {root} (data fingerprint {meta['fingerprint'][:12]}).")
-            return load_harness(profile, cache_dir)
+            return load_harness(want, cache_dir)
     root.mkdir(parents=True, exist_ok=True)
     meta_path.unlink(missing_ok=True)
     t0 = time.time()
@@ -201,7 +202,7 @@ def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progr
     _atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
     log(f"Prepared {profile.name!r} in {root}: {stats['train']['tokens']:,} train and {stats['val']['tokens']:,} val tokens, "
         f"{n_rows} eval rows, data fingerprint {fp[:12]} ({t2 - t0:.1f} s).")
-    return load_harness(profile, cache_dir)
+    return load_harness(want, cache_dir)
 
 # %% ../nbs/01_tokenizer.ipynb #785cd3cc
 HARNESS_MODULES = ('data.py', 'tokenizer.py', 'boundary.py')   # the fixed harness: its code is part of the fingerprint
@@ -214,6 +215,20 @@ def _code_hash() -> str:
     here = Path(d.__file__).parent   # the installed package (this code also runs in its notebook)
     return fingerprint(*(file_sha256(here / n) for n in HARNESS_MODULES if (here / n).exists()))
 
+def _harness_fingerprint(profile, meta) -> str:
+    "The data's fingerprint with the harness code's (and, for a token budget, the profile's contract)."
+    extra = (profile.contract(),) if profile.token_budget else ()
+    return fingerprint(meta['fingerprint'], _code_hash(), *extra)
+
+def _train_loader(h, batch_size: int, device, seed: int):
+    "A `TokenLoader`; on a token budget a `ServedLoader` of the driver's batches (`h.fetch`) or of a local server."
+    p, fetch = h.profile, getattr(h, 'fetch', None)
+    if not p.token_budget: return TokenLoader(h.train_tokens, h.train_offsets, batch_size, p.max_seq_len, device, seed)
+    if fetch is None:   # in-process: a fresh budget for each loader
+        h.stop_requested = False
+        fetch = TokenServer(h.train_tokens, h.train_offsets, p.max_seq_len, p.token_budget).serve
+    return ServedLoader(fetch, batch_size, device, seed, on_spent=lambda: setattr(h, 'stop_requested', True))
+
 class Harness:
     "A prepared, verified harness for one profile: tokenizer, token caches, fixed eval rows and the metric."
     def __init__(self, profile: Profile, root: Path, meta: dict):
@@ -223,26 +238,27 @@ class Harness:
         self.vocab_size, self.bos_id = profile.vocab_size, meta['bos_id']
         self.token_bytes = torch.from_numpy(token_byte_lengths(self.tokenizer, self.vocab_size))
         self.train_tokens, self.train_offsets = _open_cache(root, meta, 'train')
+        self.stop_requested = False   # set once a token budget is spent
         vt, vo = _open_cache(root, meta, 'val')
         self.eval_rows = torch.from_numpy(make_eval_rows(vt, vo, profile.max_seq_len, meta['eval_rows']))
         if len(self.eval_rows) != meta['eval_rows']:
             raise HarnessError(f"The validation cache in {root} gives {len(self.eval_rows)} eval rows, not the recorded {meta['eval_rows']}; run `autoresearch-lite prepare --force`.")
         self.data_fingerprint = meta['fingerprint']
-        self.fingerprint = fingerprint(meta['fingerprint'], _code_hash())
+        self.fingerprint = _harness_fingerprint(profile, meta)
         self.seed = 0   # the run's seed (`harness_from_env` reads it from the environment)
 
     def __repr__(self): return f"Harness({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
 
-    def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader:
-        "Endless best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len`."
-        return TokenLoader(self.train_tokens, self.train_offsets, batch_size, self.profile.max_seq_len, device, seed)
+    def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader | ServedLoader:
+        "Best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len` (counted on a token budget)."
+        return _train_loader(self, batch_size, device, seed)
 
     def evaluate(self, model, batch_size: int = 32, device='cpu', autocast=None) -> float:
         "val_bpb of `model` on this profile's fixed evaluation rows."
         return evaluate_bpb(model, self.eval_rows, self.token_bytes, batch_size, device, autocast)
 
     StopTraining = StopTraining
-    def should_stop(self) -> bool: return False        # in-process training keeps its own clock
+    def should_stop(self) -> bool: return self.stop_requested   # in-process: the time is the loop's own
     def mark_training_start(self): pass
     def allow_stop(self, on: bool): pass
 
@@ -265,15 +281,16 @@ class TrainingView:
         self.token_bytes = token_bytes.clone()
         self.train_tokens, self.train_offsets = train_tokens, train_offsets
         self.stop_requested, self.on_training_start = False, None   # set by the launcher in the research loop
+        self.fetch = None   # on a token budget in the research loop: the driver's batches (set by the launcher)
         self.interruptible = False   # True while the training loop runs: the stop signal then raises StopTraining
 
     StopTraining = StopTraining
 
     def __repr__(self): return f"TrainingView({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
 
-    def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader:
-        "Endless best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len`."
-        return TokenLoader(self.train_tokens, self.train_offsets, batch_size, self.profile.max_seq_len, device, seed)
+    def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader | ServedLoader:
+        "Best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len` (counted on a token budget)."
+        return _train_loader(self, batch_size, device, seed)
 
     def should_stop(self) -> bool:
         "True once the driver has said the budget is spent (the training loop checks it every step)."
@@ -290,28 +307,31 @@ class TrainingView:
 
 def _read_meta(profile, cache_dir):
     profile = get_profile(profile)
-    root = Path(cache_dir or default_cache_dir()).expanduser() / profile.name
-    meta_path = root / 'meta.json'
+    data = get_profile(profile.cache_name)   # a token-budget profile reads its time profile's cache
+    root = Path(cache_dir or default_cache_dir()).expanduser() / data.name
+    meta_path, fix = root / 'meta.json', f"autoresearch-lite prepare --profile {data.name}"
     if not meta_path.exists():
-        raise HarnessError(f"No prepared data for profile {profile.name!r} in {root.parent}; run `autoresearch-lite prepare --profile {profile.name}` first.")
+        raise HarnessError(f"No prepared data for profile {data.name!r} in {root.parent}; run `{fix}` first.")
     try: meta = json.loads(meta_path.read_text())
-    except ValueError: raise HarnessError(f"{meta_path} is corrupt; run `autoresearch-lite prepare --profile {profile.name} --force`.") from None
-    if meta.get('key', {}).get('format') != CACHE_FORMAT or meta['key'].get('profile') != profile.contract():
-        raise HarnessError(f"The cache in {root} was built for another profile or vocabulary; run `autoresearch-lite prepare --profile {profile.name} --force`.")
+    except ValueError: raise HarnessError(f"{meta_path} is corrupt; run `{fix} --force`.") from None
+    if meta.get('key', {}).get('format') != CACHE_FORMAT or meta['key'].get('profile') != data.contract():
+        raise HarnessError(f"The cache in {root} was built for another profile or vocabulary; run `{fix} --force`.")
     return profile, root, meta
 
 def load_harness(profile='cpu', cache_dir=None) -> Harness:
     "Open and verify the prepared cache of `profile` in `cache_dir`."
     return Harness(*_read_meta(profile, cache_dir))
 
-def load_training_view(profile='cpu', cache_dir=None, seed: int = 0) -> TrainingView:
-    "Open only the training side of the prepared cache: the validation files are never opened."
+def load_training_view(profile='cpu', cache_dir=None, seed: int = 0, train: bool = True) -> TrainingView:
+    ("Open only the training side of the prepared cache: the validation files are never opened (with `train=False` "
+     "not the training tokens either: the driver serves them).")
     import torch
     profile, root, meta = _read_meta(profile, cache_dir)
     tok = load_tokenizer(root / 'tokenizer.json', meta['tokenizer_sha256'])
     tb = torch.from_numpy(token_byte_lengths(tok, profile.vocab_size))
-    return TrainingView(profile, fingerprint(meta['fingerprint'], _code_hash()), meta['fingerprint'], seed, tok, meta['bos_id'],
-                        tb, *_open_cache(root, meta, 'train'))
+    tokens = _open_cache(root, meta, 'train') if train else (None, None)
+    return TrainingView(profile, _harness_fingerprint(profile, meta), meta['fingerprint'], seed, tok, meta['bos_id'],
+                        tb, *tokens)
 
 
 # %% ../nbs/01_tokenizer.ipynb #663230d6

@@ -357,7 +357,8 @@ def train_model(cfg: TrainConfig, harness, device=None, progress=False, on_step=
                 scaler.scale(loss / accum).backward()
                 x, y = next(loader)
             _sync(dev); t1 = time.perf_counter()
-            prog = min(step / cfg.max_steps, 1.0) if cfg.max_steps else min(train_s / budget, 1.0)
+            prog = min(step / cfg.max_steps if cfg.max_steps else   # the share of the budget done before this step
+                       step * cfg.total_batch_size / prof.token_budget if prof.token_budget else train_s / budget, 1.0)
             lrm = lr_multiplier(prog, cfg.warmup_ratio, cfg.warmdown_ratio, cfg.final_lr_frac)
             for g in opt.param_groups:
                 g["lr"] = g["initial_lr"] * lrm
@@ -385,7 +386,7 @@ def train_model(cfg: TrainConfig, harness, device=None, progress=False, on_step=
             if on_step is not None: on_step(info)
             if cfg.max_steps and step >= cfg.max_steps: break
             if not cfg.max_steps and step > cfg.exclude_steps and train_s >= budget: break
-            if harness.should_stop(): break   # the driver's clock says the budget is spent
+            if harness.should_stop(): break   # the driver's clock (or the token count) says the budget is spent
     except harness.StopTraining:
         model.zero_grad(set_to_none=True)   # stopped by the driver: the weights are what they are now
     except RuntimeError as e:
