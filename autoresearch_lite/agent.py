@@ -17,13 +17,14 @@ from .keep import KeepRule, Judge, incumbent_state, ledger_runs
 # %% auto #0
 __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE',
            'SMOKE_BASELINE', 'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'LATE_RERUNS', 'TSV_HEADER',
-           'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'EditError', 'AgentError', 'Proposal', 'parse_reply',
-           'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'git',
-           'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace', 'render_program_md',
-           'WorkspaceLock', 'parse_step_line', 'RunResult', 'workspace_changes', 'run_train', 'Ledger', 'ratchet_state',
-           'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys', 'build_messages',
-           'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit', 'reset_to', 'recover', 'run_loop',
-           'format_status', 'progress_figure', 'plot_progress', 'diff_html', 'loss_curve_figure', 'AgentPanel']
+           'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'SEED_STRIDE', 'EditError', 'AgentError', 'Proposal',
+           'parse_reply', 'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits',
+           'unified_diff', 'git', 'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace',
+           'render_program_md', 'WorkspaceLock', 'parse_step_line', 'RunResult', 'workspace_changes', 'run_train',
+           'Ledger', 'ratchet_state', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys',
+           'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit', 'reset_to',
+           'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress', 'diff_html', 'loss_curve_figure',
+           'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -1005,6 +1006,8 @@ def recover(ws, ledger:Ledger=None) -> str|None:
                          f"go back with `git reset --hard {kept[:7]}` (or start a new workspace), then run again.")
     return None
 
+SEED_STRIDE = 1000   # experiment n's candidate runs take seeds from seed + 1000 n: never the incumbent's seeds
+
 def _seeds_used(records:list, commit:str) -> int:
     "How many runs of `commit` the ledger holds (the next run of it takes the next seed)."
     return sum(1 for x in ledger_runs(records) if x['commit'] == commit)
@@ -1090,7 +1093,8 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             def run_one(role):
                 target = parent if role == 'incumbent' else commit
                 if git(ws, 'rev-parse', 'HEAD') != target: reset_to(ws, target)
-                s = seed + _seeds_used(recs, target) + sum(x['commit'] == target for x in pend['runs'])
+                own = SEED_STRIDE * n if role in ('select', 'confirm') else 0   # independent of the incumbent's
+                s = seed + own + _seeds_used(recs, target) + sum(x['commit'] == target for x in pend['runs'])
                 emit('run_start', dict(n=n, seed=s, role=role, description=proposal.description,
                                        budget=float(cfg['time_budget']), timeout=timeout,
                                        tokens=cfg.get('profile_facts', {}).get('token_budget')))

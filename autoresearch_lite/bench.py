@@ -233,7 +233,8 @@ def keep_bench(kind:str, n:int, data=None, cache_dir=None, busy_baseline:bool=Fa
         for i, ws in enumerate(spaces):
             hook = BusyBaseline() if busy_baseline else None
             edit = ScriptedEdit(*(NO_OP if kind == 'aa' else KNOWN_GAINS[profile]))
-            try: run_loop(ws, proposer=edit, max_experiments=1 + (n if kind == 'aa' else 1), rule=rule, on_event=hook)
+            try: run_loop(ws, proposer=edit, max_experiments=1 + (n if kind == 'aa' else 1), rule=rule, on_event=hook,
+                          seed=100_000 * i)   # each workspace its own seeds: independent trials
             finally: hook and hook.stop()
             if kind == 'power': log(f'workspace {i + 1}/{n} done')
         out = dict(kind=kind, n=n, profile=profile, edit=KNOWN_GAINS[profile][2], busy_baseline=busy_baseline,
