@@ -237,8 +237,8 @@ def keep_bench(kind:str, n:int, data=None, cache_dir=None, busy_baseline:bool=Fa
                           seed=100_000 * i)   # each workspace its own seeds: independent trials
             finally: hook and hook.stop()
             if kind == 'power': log(f'workspace {i + 1}/{n} done')
-        out = dict(kind=kind, n=n, profile=profile, edit=KNOWN_GAINS[profile][2], busy_baseline=busy_baseline,
-                   **_keep_summary(spaces), seconds=time.time() - t0,
+        out = dict(kind=kind, n=n, profile=profile, edit=(NO_OP if kind == 'aa' else KNOWN_GAINS[profile])[2],
+                   busy_baseline=busy_baseline, **_keep_summary(spaces), seconds=time.time() - t0,
                    machine=machine_info())
     finally: shutil.rmtree(tmp, ignore_errors=True)
     return out

@@ -14,7 +14,7 @@ from fastcore.basics import patch
 
 # %% auto #0
 __all__ = ['NOISE_FLOORS', 'KeepRule', 't_quantile', 'pooled_noise', 'departs', 'reference', 'steady', 'ledger_runs',
-           'measured_groups', 'incumbent_state', 'Judge', 't_stat', 'simulate']
+           'measured_groups', 'incumbent_state', 'Judge', 'capped', 't_stat', 'simulate']
 
 # %% ../nbs/03b_keep.ipynb #6508d47d
 NOISE_FLOORS = {'smoke': 0.005, 'cpu': 0.002, 'gpu': 0.0005,   # bpb: the noise is never taken as smaller than this
@@ -182,6 +182,10 @@ def run_checked(self:Judge, role:str, ref) -> dict:
             raise RuntimeError('the machine stayed too busy to measure this candidate; run again when it is quiet')
 
 # %% ../nbs/03b_keep.ipynb #4955f86c
+def capped(run:dict) -> bool:
+    "True for a run that a token budget's time cap stopped before it spent its tokens (a busy machine, or slow code)."
+    return ((run.get('summary') or {}).get('timings') or {}).get('stopped_by') == 'time'
+
 @patch
 def baseline(self:Judge) -> tuple:
     "Run the unedited code until it has `baseline_runs` steady runs: ('keep', mean) or ('crash', None)."
@@ -190,6 +194,8 @@ def baseline(self:Judge) -> tuple:
         if len(self.runs) >= 3 * self.rule.baseline_runs:
             raise RuntimeError('the machine stayed too busy to measure the baseline; run again when it is quiet')
         r = self.do('baseline')
+        if r['status'] != 'ok' and capped(r):   # a token budget not spent within the cap: the machine is busy
+            r['disturbed'] = True; self.wait(self.busy_wait); continue
         if r['status'] != 'ok': return 'crash', None
         ok = steady(self.runs, self.rule.margin)
         if not any(x is r for x in ok): self.wait(self.busy_wait)   # slowed down: let the machine settle
