@@ -822,8 +822,10 @@ def build_messages(source:str, workspace:dict, history:list, hardware:dict=None,
     "Chat messages for the LLM proposer, within `token_budget` (estimated as characters / 4)."
     st = ratchet_state(history)
     facts = workspace.get('profile_facts', {})
-    tb = f"{facts['token_budget']:,} tokens (at most {workspace['time_budget']} s)" if facts.get('token_budget') else \
-        f"{workspace['time_budget']} s"
+    if facts.get('token_budget'):
+        from autoresearch_lite.data import get_profile
+        tb = get_profile(workspace['profile']).budget_text()
+    else: tb = f"{workspace['time_budget']} s"
     head = (f"Profile {workspace['profile']!r}: training budget {tb}, hard timeout {workspace['timeout']:.0f} s; "
             + ', '.join(f'{k}={v}' for k, v in facts.items() if k not in ('name', 'time_budget', 'token_budget'))
             + '.\n')
