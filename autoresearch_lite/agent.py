@@ -8,6 +8,7 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/agent.html.md"""
 from __future__ import annotations
 import ast, dataclasses, datetime, difflib, errno, hashlib, json, math, os, random, re, secrets, shutil, signal, socket
 import subprocess, sys, tempfile, threading, time
+import git as gitpython
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
@@ -16,15 +17,16 @@ from .keep import KeepRule, Judge, incumbent_state, ledger_runs
 
 # %% auto #0
 __all__ = ['EDITABLE_FILE', 'MAX_REPLY_CHARS', 'FIXED_BEGIN', 'FIXED_END', 'PROTECTED', 'HARNESS_ATTRS', 'STATE_DIR', 'GITIGNORE',
-           'SMOKE_BASELINE', 'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'LATE_RERUNS', 'TSV_HEADER',
-           'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'SEED_STRIDE', 'EditError', 'AgentError', 'Proposal',
-           'parse_reply', 'fixed_functions', 'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits',
-           'unified_diff', 'git', 'harness_fingerprint', 'default_train_py', 'init_workspace', 'load_workspace',
-           'render_program_md', 'WorkspaceLock', 'parse_step_line', 'RunResult', 'workspace_changes', 'run_train',
-           'Ledger', 'ratchet_state', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name', 'resolve_keys',
-           'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer', 'last_kept_commit', 'reset_to',
-           'recover', 'run_loop', 'format_status', 'progress_figure', 'plot_progress', 'diff_html', 'loss_curve_figure',
-           'AgentPanel']
+           'ACTOR', 'SMOKE_BASELINE', 'PROGRAM_MD', 'LOCK_HEARTBEAT_S', 'LOCK_STALE_S', 'LATE_RERUNS', 'TSV_HEADER',
+           'OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'RECENT_OTHERS', 'CHARS_PER_TOKEN', 'DEFAULT_CONTEXT',
+           'REPLY_TOKENS', 'SEED_STRIDE', 'EditError', 'AgentError', 'Proposal', 'parse_reply', 'fixed_functions',
+           'protected_lines', 'fixed_region', 'check_fixed', 'apply_edits', 'unified_diff', 'open_repo', 'git',
+           'head_commit', 'commit_all', 'reset_to', 'harness_fingerprint', 'default_train_py', 'init_workspace',
+           'load_workspace', 'render_program_md', 'WorkspaceLock', 'parse_step_line', 'RunResult', 'workspace_changes',
+           'run_train', 'Ledger', 'ratchet_state', 'find_constants', 'OfflineProposer', 'Keys', 'key_env_name',
+           'resolve_keys', 'history_text', 'context_window', 'build_messages', 'llm_error_kind', 'LLMProposer',
+           'make_proposer', 'last_kept_commit', 'recover', 'run_loop', 'format_status', 'progress_figure',
+           'plot_progress', 'diff_html', 'loss_curve_figure', 'AgentPanel']
 
 # %% ../nbs/04_agent.ipynb #e5f79ed3
 class EditError(ValueError):
@@ -237,17 +239,51 @@ __pycache__/
 """
 _GIT_ENV = {'GIT_AUTHOR_NAME': 'autoresearch-lite', 'GIT_AUTHOR_EMAIL': 'autoresearch-lite@localhost',
             'GIT_COMMITTER_NAME': 'autoresearch-lite', 'GIT_COMMITTER_EMAIL': 'autoresearch-lite@localhost',
-            'GIT_TERMINAL_PROMPT': '0', 'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1'}   # no user config
-
+            'GIT_TERMINAL_PROMPT': '0', 'GIT_CONFIG_GLOBAL': os.devnull, 'GIT_CONFIG_NOSYSTEM': '1',   # no user config
+            'LANGUAGE': 'C', 'LC_ALL': 'C'}                                                            # what GitPython parses
 _GIT_SAFE = ('-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false', '-c', 'commit.gpgsign=false')   # no hooks, ever
+ACTOR = gitpython.Actor('autoresearch-lite', 'autoresearch-lite@localhost')
 
-def git(ws, *args, check=True) -> str:
-    "Run git in workspace `ws` (hooks off, an allowlisted environment) and return its stdout; raise `AgentError` on failure."
-    from autoresearch_lite.boundary import clean_env
-    r = subprocess.run(['git', *_GIT_SAFE, *args], cwd=ws, capture_output=True, text=True, env=clean_env(_GIT_ENV))
-    if check and r.returncode:
-        raise AgentError(f"git {' '.join(args[:2])} failed in {ws}: {(r.stderr or r.stdout).strip()[:300]}")
-    return r.stdout.strip()
+class _Git(gitpython.Git):
+    "GitPython's git runner with hooks off and an allowlisted environment: no API key or user config reaches git."
+    def execute(self, command, *args, **kw):
+        from autoresearch_lite.boundary import clean_env
+        if isinstance(command, (list, tuple)) and command and command[0] == self.GIT_PYTHON_GIT_EXECUTABLE:
+            command = [command[0], *_GIT_SAFE, *command[1:]]
+        keep = clean_env(_GIT_ENV)   # GitPython starts from os.environ, so every other name is emptied
+        kw['env'] = {**{k: '' for k in os.environ if not k.startswith('GIT_')}, **keep}
+        return super().execute(command, *args, **kw)
+
+class _Repo(gitpython.Repo):
+    GitCommandWrapperType = _Git
+
+def open_repo(ws) -> gitpython.Repo:
+    "The workspace's git repository (GitPython), every command run through `_Git`."
+    try: return _Repo(ws)
+    except (gitpython.InvalidGitRepositoryError, gitpython.NoSuchPathError) as e:
+        raise AgentError(f"{ws} is not a git repository; create the workspace with `autoresearch-lite init`.") from e
+
+def git(ws, *args) -> str:
+    "Run one git command in workspace `ws` (hooks off, an allowlisted environment) and return its output."
+    try: return open_repo(ws).git.execute(['git', *args])
+    except gitpython.GitCommandError as e:
+        raise AgentError(f"git {' '.join(args[:2])} failed in {ws}: {(e.stderr or e.stdout or '').strip()[:300]}") from None
+
+def head_commit(ws) -> str:
+    "The commit the workspace is at ('' when git cannot read it)."
+    try: return open_repo(ws).head.commit.hexsha
+    except (ValueError, AgentError, gitpython.GitError): return ''
+
+def commit_all(ws, message:str, paths=None) -> str:
+    "Commit `paths` (default: the tracked files that changed) as autoresearch-lite, hooks skipped; returns the commit."
+    r = open_repo(ws)
+    r.index.add(paths if paths is not None else [d.a_path for d in r.index.diff(None)])
+    return r.index.commit(message, author=ACTOR, committer=ACTOR, skip_hooks=True).hexsha
+
+def reset_to(ws, commit):
+    "Put the workspace exactly at `commit`: tracked files reset, untracked (not ignored) files removed."
+    r = open_repo(ws)
+    r.head.reset(commit, index=True, working_tree=True); r.git.clean('-fdq')
 
 def harness_fingerprint(profile:str, cache_dir=None) -> str:
     "The fingerprint of the installed harness for `profile` (the default `fingerprint_fn`)."
@@ -304,17 +340,15 @@ def init_workspace(path, tag:str=None, profile:str=None, cache_dir=None, train_p
     tag = tag or datetime.date.today().strftime('%b%d').lower()
     if not re.fullmatch(r'[A-Za-z0-9][A-Za-z0-9._-]*', tag): raise AgentError(f"The tag {tag!r} is not a valid branch name part; use letters, digits, '.', '_' or '-'.")
     path.mkdir(parents=True, exist_ok=True)
-    git(path, 'init', '-q')
-    git(path, 'checkout', '-q', '-b', f'autoresearch/{tag}')
+    _Repo.init(path, initial_branch=f'autoresearch/{tag}')
     (path / EDITABLE_FILE).write_text(text)
     (path / 'program.md').write_text(render_program_md(facts, timeout or default_timeout(facts['time_budget']), f'autoresearch/{tag}'))
     (path / '.gitignore').write_text(GITIGNORE)
-    git(path, 'add', EDITABLE_FILE, 'program.md', '.gitignore')
-    git(path, 'commit', '-q', '-m', 'baseline train.py')
+    base = commit_all(path, 'baseline train.py', [EDITABLE_FILE, 'program.md', '.gitignore'])
     (path / STATE_DIR).mkdir()
     cfg = dict(version=1, tag=tag, branch=f'autoresearch/{tag}', profile=profile, profile_facts=facts,
                time_budget=facts['time_budget'], timeout=timeout or default_timeout(facts['time_budget']),
-               cache_dir=str(cache_dir) if cache_dir else None, fingerprint=fp, base_commit=git(path, 'rev-parse', 'HEAD'),
+               cache_dir=str(cache_dir) if cache_dir else None, fingerprint=fp, base_commit=base,
                created=datetime.datetime.now().isoformat(timespec='seconds'))
     _atomic_write(path / STATE_DIR / 'workspace.json', json.dumps(cfg, indent=1))
     return path
@@ -569,9 +603,9 @@ _REPORTED = ('device', 'dtype', 'tokens_per_second', 'compile', 'loss_curve', 'g
 
 def workspace_changes(ws, commit:str) -> str:
     "What a run changed in the workspace's history or tracked files ('' when HEAD is `commit` and every tracked file matches it)."
-    head = git(ws, 'rev-parse', 'HEAD', check=False)
+    head = head_commit(ws)
     if head != commit: return f'the commit the workspace is at ({head[:7] or "unreadable"} instead of {commit[:7]})'
-    return ', '.join(git(ws, 'diff', '--name-only', 'HEAD').splitlines())[:300]
+    return ', '.join(sorted({d.a_path or d.b_path for d in open_repo(ws).head.commit.diff(None)}))[:300]
 
 
 # %% ../nbs/04_agent.ipynb #42ab6f2a
@@ -587,7 +621,7 @@ def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=No
     fingerprint = fingerprint or cfg['fingerprint']
     run_dir = Path(run_dir or ws / STATE_DIR / 'runs' / 'adhoc'); run_dir.mkdir(parents=True, exist_ok=True)
     log_path = run_dir / f'run-{tag}seed{seed}.log'
-    commit, t0 = git(ws, 'rev-parse', 'HEAD'), time.time()
+    commit, t0 = head_commit(ws), time.time()
     def on_line(line):
         if on_progress and (info := parse_step_line(line)): on_progress(dict(info, t=time.time() - t0))
     for attempt in range(1 + LATE_RERUNS):   # a late handover is not judged: run it again
@@ -604,7 +638,7 @@ def run_train(ws, seed:int=0, timeout:float=None, profile:str=None, cache_dir=No
     if res.status == 'ok' and got is not None and got != fingerprint:
         res.status, res.val_bpb, res.reason = 'crash', None, "it was evaluated by a different harness (fingerprint): not the workspace's"
     if changed := workspace_changes(ws, commit):
-        git(ws, 'reset', '-q', '--hard', commit)
+        reset_to(ws, commit)
         res.status, res.val_bpb = 'crash', None
         res.reason = f"it changed {changed} in the workspace during the run (restored); a run may only train"
     return res
@@ -805,45 +839,56 @@ NEW:
 ```
 (more OLD/NEW pairs may follow)"""
 
-def _history_lines(history, crash_tail_lines=4):
-    lines, best = [], None
-    for r in [r for r in history if r.get('type') == 'experiment']:
-        v = r.get('val_bpb')
-        if r['status'] == 'crash':
-            tail = '\n    '.join((r.get('tail') or '').strip().splitlines()[-crash_tail_lines:]) if crash_tail_lines else ''
-            lines.append((r['status'], f"#{r['n']} crash: {r.get('description')} | {r.get('reason', '')}" + (f"\n    {tail}" if tail else '')))
-        else:
-            d = '' if best is None else f" ({v - best:+.6f} vs best {best:.6f})"
-            lines.append((r['status'], f"#{r['n']} {r['status']} val_bpb {v:.6f}{d}: {r.get('description')}"))
-            if r['status'] == 'keep': best = v
-    return lines
 
-def build_messages(source:str, workspace:dict, history:list, hardware:dict=None, feedback:str=None, token_budget:int=8000) -> list:
-    "Chat messages for the LLM proposer, within `token_budget` (estimated as characters / 4)."
-    st = ratchet_state(history)
-    facts = workspace.get('profile_facts', {})
-    if facts.get('token_budget'):
-        from autoresearch_lite.data import get_profile
-        tb = get_profile(workspace['profile']).budget_text()
-    else: tb = f"{workspace['time_budget']} s"
-    head = (f"Profile {workspace['profile']!r}: training budget {tb}, hard timeout {workspace['timeout']:.0f} s; "
-            + ', '.join(f'{k}={v}' for k, v in facts.items() if k not in ('name', 'time_budget', 'token_budget'))
-            + '.\n')
-    if hardware: head += 'Last run measured: ' + ', '.join(f'{k}={v}' for k, v in hardware.items() if v is not None) + '.\n'
-    if st['best'] is not None:
-        head += f"Baseline val_bpb {st['baseline']:.6f}, best {st['best']:.6f}, noise (std) {st['noise'] or 0:.6f}; {st['kept']} kept, {st['discarded']} discarded, {st['crashed']} crashed.\n"
-    tail = f"\nThe current train.py:\n```python\n{source}\n```\n" + (f"\nYour previous reply was rejected: {feedback}\nAnswer again in the required format.\n" if feedback else '\nPropose the next experiment.\n')
-    room = token_budget * 4 - len(SYSTEM_PROMPT) - len(head) - len(tail)
-    for tail_lines in (4, 0):
-        items = _history_lines(history, tail_lines)
-        dropped = 0
-        while items and sum(len(t) + 1 for _, t in items) > room:
-            i = next((i for i, (s, _) in enumerate(items) if s != 'keep'), 0); items.pop(i); dropped += 1
-        if not dropped or tail_lines == 0: break
-    hist = ('History (oldest first' + (f'; {dropped} older lines left out' if dropped else '') + '):\n' + '\n'.join(t for _, t in items) + '\n') if items else 'No experiments yet.\n'
-    return [{'role': 'system', 'content': SYSTEM_PROMPT}, {'role': 'user', 'content': head + hist + tail}]
+# %% ../nbs/04_agent.ipynb #1dc6731d
+RECENT_OTHERS = 10   # discarded and crashed experiments the prompt always shows in full, the newest ones
 
-# %% ../nbs/04_agent.ipynb #097148c8
+def _exp_line(r, best, tail_lines=4, short=False) -> str:
+    "One history line for experiment record `r`; `best` is the best kept val_bpb before it."
+    desc = str(r.get('description') or '')
+    if short: desc = desc if len(desc) <= 60 else desc[:57] + '...'
+    if r['status'] == 'crash':
+        reason = '' if short else f" | {r.get('reason') or ''}"
+        tail = (r.get('tail') or '').strip().splitlines()[-tail_lines:] if tail_lines and not short else []
+        return f"#{r['n']} crash: {desc}{reason}" + ''.join(f'\n    {t}' for t in tail)
+    v = r.get('val_bpb')
+    vs = 'val_bpb ?' if v is None else f'val_bpb {v:.6f}'
+    d = '' if best is None or v is None else f" ({v - best:+.6f} vs best {best:.6f})"
+    return f"#{r['n']} {r['status']} {vs}{d}: {desc}"
+
+
+# %% ../nbs/04_agent.ipynb #9af6fe8d
+def _history_plans(n_kept:int, recent:int):
+    "Ever shorter versions of the history: (older others as, crash tail lines, newest kept shown, newest others shown)."
+    yield from [('full', 4, n_kept, recent), ('short', 4, n_kept, recent), ('count', 4, n_kept, recent),
+                ('count', 0, n_kept, recent)]
+    for k in range(recent - 1, -1, -1): yield ('count', 0, n_kept, k)   # a window nearly all train.py: fewer recent,
+    for k in range(n_kept - 1, -1, -1): yield ('count', 0, k, 0)        # then fewer kept
+
+def history_text(history:list, room:int, recent:int=RECENT_OTHERS) -> str:
+    """The history section of the prompt in at most `room` characters: every kept change, the `recent` newest
+    other experiments in full (crash reasons and log tails), older ones in one short line each, then only counted."""
+    exps = [r for r in history if r.get('type') == 'experiment']
+    if not exps: return 'No experiments yet.\n'
+    best, bests = None, []
+    for r in exps:
+        bests.append(best)
+        if r['status'] == 'keep' and r.get('val_bpb') is not None: best = r['val_bpb']
+    kept = [i for i, r in enumerate(exps) if r['status'] == 'keep']
+    others = [i for i, r in enumerate(exps) if r['status'] != 'keep']
+    for old, tails, n_kept, n_recent in _history_plans(len(kept), recent):
+        full = set(kept[len(kept) - n_kept:] if n_kept else []) | set(others[len(others) - n_recent:] if n_recent else [])
+        older = set(others[:max(len(others) - recent, 0)])
+        lines = [_exp_line(r, bests[i], tails if i in full else 4, short=i not in full and old == 'short')
+                 for i, r in enumerate(exps) if i in full or (i in older and old != 'count')]
+        out = len(exps) - len(lines)
+        gone = f'; {out} of them left out for room' if out else ''
+        text = f"History ({len(exps)} experiments, oldest first{gone}):\n" + '\n'.join(lines) + '\n'
+        if len(text) <= room: return text
+    return text
+
+
+# %% ../nbs/04_agent.ipynb #979ccf24
 def _litellm():
     "Import `litellm` lazily and quietly: the local cost map (no download), no banners, debug lines or log records."
     os.environ.setdefault('LITELLM_LOCAL_MODEL_COST_MAP', 'True')
@@ -854,6 +899,48 @@ def _litellm():
         logging.getLogger(name).setLevel(logging.CRITICAL)
     return litellm
 
+CHARS_PER_TOKEN = 3          # a safe estimate: the generated train.py measures 3.55 characters a token (cl100k)
+DEFAULT_CONTEXT = 32_768     # tokens, for a model litellm has no entry for
+REPLY_TOKENS = 4_096         # tokens kept free for the reply
+
+def context_window(model:str) -> tuple:
+    "(tokens the prompt may use, where that figure comes from) for `model`, from litellm's model table."
+    litellm = _litellm()
+    names = dict.fromkeys([model, model.split(':')[0], model.split('/', 1)[-1], model.split('/', 1)[-1].split(':')[0]])
+    for name in names:
+        try: info = litellm.get_model_info(name)
+        except Exception: continue
+        window = info.get('max_input_tokens') or info.get('max_tokens')
+        if window: return window - min(REPLY_TOKENS, window // 4, info.get('max_output_tokens') or REPLY_TOKENS), 'litellm'
+    return DEFAULT_CONTEXT - REPLY_TOKENS, 'default'
+
+def build_messages(source:str, workspace:dict, history:list, hardware:dict=None, feedback:str=None,
+                   context_tokens:int=DEFAULT_CONTEXT - REPLY_TOKENS) -> list:
+    "Chat messages for the LLM proposer: rules, facts, the history that fits and train.py, within `context_tokens`."
+    st = ratchet_state(history)
+    facts = workspace.get('profile_facts', {})
+    if facts.get('token_budget'):
+        from autoresearch_lite.data import get_profile
+        tb = get_profile(workspace['profile']).budget_text()
+    else: tb = f"{workspace['time_budget']} s"
+    head = (f"Profile {workspace['profile']!r}: training budget {tb}, hard timeout {workspace['timeout']:.0f} s; "
+            + ', '.join(f'{k}={v}' for k, v in facts.items() if k not in ('name', 'time_budget', 'token_budget')) + '.\n')
+    if hardware: head += 'Last run measured: ' + ', '.join(f'{k}={v}' for k, v in hardware.items() if v is not None) + '.\n'
+    if st['best'] is not None:
+        head += (f"Baseline val_bpb {st['baseline']:.6f}, best {st['best']:.6f}, noise (std) {st['noise'] or 0:.6f}; "
+                 f"{st['kept']} kept, {st['discarded']} discarded, {st['crashed']} crashed.\n")
+    ask = (f"\nYour previous reply was rejected: {feedback}\nAnswer again in the required format.\n" if feedback
+           else '\nPropose the next experiment.\n')
+    tail = f"\nThe current train.py:\n```python\n{source}\n```\n" + ask
+    room = context_tokens * CHARS_PER_TOKEN - len(SYSTEM_PROMPT) - len(head) - len(tail)
+    if room < 200:
+        raise AgentError(f"The prompt needs about {(len(SYSTEM_PROMPT) + len(head) + len(tail)) // CHARS_PER_TOKEN + 70:,} tokens "
+                         f"with train.py, more than the {context_tokens:,} this model has room for; use a model with a larger "
+                         "context window, or set --context-tokens if its real window is larger (e.g. ollama's num_ctx).")
+    return [{'role': 'system', 'content': SYSTEM_PROMPT}, {'role': 'user', 'content': head + history_text(history, room) + tail}]
+
+
+# %% ../nbs/04_agent.ipynb #097148c8
 def llm_error_kind(e:Exception) -> str:
     "What a failed LLM call means, as the end of 'The LLM <model> ...' ('is rate-limited (HTTP 429)', ...)."
     name, code = type(e).__name__, getattr(e, 'status_code', None)
@@ -879,11 +966,12 @@ class LLMProposer:
     "Proposals from any `litellm` model, with key rotation, backoff, Retry-After, fallback models and usage accounting."
     name = 'llm'
     def __init__(self, model:str=None, keys=None, fallbacks=(), retries:int=6, base_delay:float=2.0, max_delay:float=120.0,
-                 request_timeout:float=300.0, token_budget:int=8000, completion:Callable=None, sleep:Callable=time.sleep, **completion_kwargs):
+                 request_timeout:float=300.0, context_tokens:int=None, completion:Callable=None, sleep:Callable=time.sleep,
+                 **completion_kwargs):
         self.model = model or os.environ.get('AUTORESEARCH_LITE_MODEL') or DEFAULT_MODEL
         self.models, self.keys = [self.model, *fallbacks], resolve_keys(self.model, keys)
         self.retries, self.base_delay, self.max_delay, self.request_timeout = retries, base_delay, max_delay, request_timeout
-        self.token_budget, self._completion, self.sleep, self.kw = token_budget, completion, sleep, completion_kwargs
+        self.context_tokens, self._completion, self.sleep, self.kw = context_tokens, completion, sleep, completion_kwargs
         self.last_meta, self.calls, self.on_error, self._said = {}, [], None, set()
     def __repr__(self): return f'LLMProposer(model={self.model!r}, {self.keys!r}, fallbacks={self.models[1:]})'
     def _delay(self, attempt, err=None):
@@ -939,9 +1027,12 @@ class LLMProposer:
                 return text
         raise AgentError(f"The LLM did not answer ({last}); check the model name, the key and the network, "
                          "or use --proposer offline.")
+    def prompt_tokens(self) -> int:
+        "Tokens the prompt may use: `context_tokens` when given, else the smallest window of the model and its fallbacks."
+        return self.context_tokens or min(context_window(m)[0] for m in self.models)
     def propose(self, ctx:dict) -> str:
         return self.complete(build_messages(ctx['source'], ctx['workspace'], ctx.get('history', []), ctx.get('hardware'),
-                                            ctx.get('feedback'), self.token_budget))
+                                            ctx.get('feedback'), self.prompt_tokens()))
 
 # %% ../nbs/04_agent.ipynb #6bb611b4
 def make_proposer(proposer='auto', model:str=None, keys=None, fallbacks=(), seed:int=0, **kw):
@@ -974,10 +1065,6 @@ def last_kept_commit(ws, records=None) -> str:
     st = ratchet_state(records if records is not None else Ledger(ws).records())
     return st['best_commit'] or load_workspace(ws)['base_commit']
 
-def reset_to(ws, commit):
-    "Put the workspace exactly at `commit`: tracked files reset, untracked (not ignored) files removed."
-    git(ws, 'reset', '-q', '--hard', commit); git(ws, 'clean', '-fdq')
-
 def recover(ws, ledger:Ledger=None) -> str|None:
     "Undo an interrupted experiment (recording it once) or refuse a tree the loop did not dirty; returns a message or None."
     ws = Path(ws); ledger = ledger or Ledger(ws); cfg = load_workspace(ws)
@@ -990,7 +1077,7 @@ def recover(ws, ledger:Ledger=None) -> str|None:
         recs = ledger.records()
         if pend.get('n') and not any(r.get('type') == 'experiment' and r['n'] == pend['n'] for r in recs):
             dirty = git(ws, 'diff', 'HEAD')
-            rec = dict(pend.get('record') or {}, type='experiment', n=pend['n'], commit=pend.get('commit') or git(ws, 'rev-parse', 'HEAD'),
+            rec = dict(pend.get('record') or {}, type='experiment', n=pend['n'], commit=pend.get('commit') or head_commit(ws),
                        parent=pend.get('parent'), status='crash', val_bpb=None, memory_gb=None, interrupted=True,
                        description=f"{pend.get('description', '?')} [interrupted]", reason='the loop was interrupted during this experiment',
                        patch=pend.get('patch', ''), uncommitted=dirty[:20000], runs=pend.get('runs', []), kind=pend.get('kind'),
@@ -999,7 +1086,7 @@ def recover(ws, ledger:Ledger=None) -> str|None:
         reset_to(ws, last_kept_commit(ws, ledger.records()))
         pend_path.unlink(missing_ok=True)
         return msg
-    head, kept = git(ws, 'rev-parse', 'HEAD'), last_kept_commit(ws, ledger.records())
+    head, kept = head_commit(ws), last_kept_commit(ws, ledger.records())
     if status := git(ws, 'status', '--porcelain'):
         raise AgentError(f"The workspace has changes the loop did not make ({status.splitlines()[0].strip()} ...); "
                          "commit them on purpose or discard them (git stash), then run again.")
@@ -1087,14 +1174,14 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             _atomic_write(pend_path, json.dumps(pend))
             if not baseline:
                 (ws / EDITABLE_FILE).write_text(new_source)
-                git(ws, 'commit', '-q', '-am', proposal.description)
-            commit = pend['commit'] = git(ws, 'rev-parse', 'HEAD')
-            git(ws, 'update-ref', f'refs/autoresearch/exp/{n:04d}', commit)
+                commit_all(ws, proposal.description, [EDITABLE_FILE])
+            commit = pend['commit'] = head_commit(ws)
+            gitpython.Reference.create(open_repo(ws), f'refs/autoresearch/exp/{n:04d}', commit, force=True)
             run_dir = ws / STATE_DIR / 'runs' / f'{n:04d}'
             def on_start(pid): pend['pgid'] = pid; _atomic_write(pend_path, json.dumps(pend))
             def run_one(role):
                 target = parent if role == 'incumbent' else commit
-                if git(ws, 'rev-parse', 'HEAD') != target: reset_to(ws, target)
+                if head_commit(ws) != target: reset_to(ws, target)
                 own = SEED_STRIDE * n if role in ('select', 'confirm') else 0   # independent of the incumbent's
                 s = seed + own + _seeds_used(recs, target) + sum(x['commit'] == target for x in pend['runs'])
                 emit('run_start', dict(n=n, seed=s, role=role, description=proposal.description,
@@ -1116,7 +1203,7 @@ def run_loop(path, proposer='auto', model:str=None, keys=None, fallbacks=(), max
             runs, dec = judge.runs, judge.decision
             t_run = sum(x['wall_s'] for x in runs)
             if status != 'keep': reset_to(ws, parent)
-            elif git(ws, 'rev-parse', 'HEAD') != commit: reset_to(ws, commit)
+            elif head_commit(ws) != commit: reset_to(ws, commit)
             mine = [x for x in runs if x['commit'] == commit or baseline]
             last_ok = next((x for x in reversed(mine) if x['status'] == 'ok'), None)
             mem = (last_ok['summary'].get('peak_vram_mb') or 0) / 1024 if last_ok else None

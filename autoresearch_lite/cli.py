@@ -8,7 +8,7 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/cli.html.md"""
 from __future__ import annotations
 import argparse, errno, os, shutil, sys, time
 from pathlib import Path
-from fastcore.basics import patch
+from .core import patch
 from tqdm import tqdm
 
 # %% auto #0
@@ -116,7 +116,8 @@ def _cmd_run(args) -> int:
                      max_experiments=args.experiments, hours=args.hours, seed=args.seed,
                      rule=KeepRule(baseline_runs=args.baseline_runs, alpha=args.alpha, max_confirm=args.max_confirm,
                                    noise_floor=args.noise_floor, margin=args.margin),
-                     timeout=args.timeout, approve=_approve_tty(view) if args.approve else None, on_event=view)
+                     timeout=args.timeout, approve=_approve_tty(view) if args.approve else None, on_event=view,
+                     context_tokens=args.context_tokens)
     finally: view.clear()   # Ctrl-C or an error: leave no half-drawn status line
     print(format_summary(s))
     return 0
@@ -140,6 +141,9 @@ def _parser_run(sub):
     p.add_argument('--margin', type=float, default=0.4, help='a run whose tokens/s departs this fraction from the reference was disturbed')
     p.add_argument('--timeout', type=float, default=None, help='hard limit per run in seconds (default: budget + start-up + eval margin)')
     p.add_argument('--approve', action='store_true', help='show each proposed diff and ask before running it')
+    p.add_argument('--context-tokens', type=int, default=None,
+                   help="tokens the LLM's prompt may use (default: the model's window as litellm knows it, less 4,096 for "
+                        "the reply; 28,672 for a model it does not know)")
     p.set_defaults(func=_cmd_run)
 
 def _cmd_plot(args) -> int:

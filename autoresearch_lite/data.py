@@ -63,7 +63,7 @@ PROFILES = {p.name: p for p in [
     Profile('smoke', 64, 512, 5., 2**13, 2_000_000, 'seconds-long runs for tests and trying the tools'),
     Profile('cpu-tokens', 256, 2048, 1800., 2**17, 100_000_000, 'the cpu contract with a budget in tokens, for shared '
             'or busy CPUs', token_budget=2**20, data='cpu'),
-    Profile('smoke-tokens', 64, 512, 60., 2**13, 2_000_000, 'the smoke contract with a budget in tokens',
+    Profile('smoke-tokens', 64, 512, 300., 2**13, 2_000_000, 'the smoke contract with a budget in tokens',
             token_budget=2**17, data='smoke'),
 ]}
 

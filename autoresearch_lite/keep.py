@@ -10,7 +10,7 @@ from __future__ import annotations
 import math, random, statistics, time
 from dataclasses import dataclass, asdict
 from statistics import NormalDist
-from fastcore.basics import patch
+from .core import patch
 
 # %% auto #0
 __all__ = ['NOISE_FLOORS', 'KeepRule', 't_quantile', 'pooled_noise', 'departs', 'reference', 'steady', 'ledger_runs',

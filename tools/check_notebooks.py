@@ -10,13 +10,13 @@ from pathlib import Path
 root = Path(__file__).resolve().parent.parent
 VERSION = re.search(r'__version__\s*=\s*"([^"]+)"', (root / 'autoresearch_lite' / '__init__.py').read_text()).group(1)
 INSTALL = """#| hide
-# On Kaggle or Colab: install the pinned release when the package is missing (see the Installing page).
+# On Kaggle or Colab: install the pinned release (and fastcore, for the tests) when the package is missing.
 import importlib.util, subprocess, sys
 if importlib.util.find_spec('autoresearch_lite') is None:
     v = '{v}'
-    if subprocess.run([sys.executable, '-m', 'pip', 'install', '-q', f'autoresearch-lite=={{v}}']).returncode:
+    if subprocess.run([sys.executable, '-m', 'pip', 'install', '-q', f'autoresearch-lite=={{v}}', 'fastcore']).returncode:
         subprocess.run([sys.executable, '-m', 'pip', 'install', '-q',
-                        f'git+https://github.com/autoresearch-lite/autoresearch-lite@v{{v}}'], check=True)"""
+                        f'git+https://github.com/autoresearch-lite/autoresearch-lite@v{{v}}', 'fastcore'], check=True)"""
 MARK = '# On Kaggle or Colab: install'
 # paths that exist only on some machine: developer checkouts, the shared folder beside the repository, home dirs,
 # temporary directories of one run
