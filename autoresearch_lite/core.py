@@ -7,7 +7,7 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/core.html.md"""
 # %% auto #0
 __all__ = ['patch']
 
-# %% ../nbs/00a_core.ipynb #4f91cfaa
+# %% ../nbs/00a_core.ipynb #6207ce8e
 import inspect
 
 def patch(f):

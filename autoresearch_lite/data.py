@@ -1,4 +1,5 @@
-"""Named profiles that fix what val_bpb means, TinyStories from the hub or local files, a tokenized cache on disk and a best-fit packing loader that never starves the GPU.
+"""Named profiles that fix what val_bpb means, TinyStories from the hub or local files, a tokenized cache on disk and
+a best-fit packing loader that never starves the GPU.
 
 Docs: https://autoresearch-lite.github.io/autoresearch-lite/data.html.md"""
 
@@ -14,10 +15,11 @@ from urllib.parse import urlparse
 import numpy as np
 
 # %% auto #0
-__all__ = ['PROFILES', 'HUB_DATASET', 'SAMPLE', 'SAMPLE_HINT', 'HarnessError', 'Profile', 'get_profile', 'fingerprint',
-           'file_sha256', 'default_cache_dir', 'hub_reachable', 'sample_dir', 'resolve_data', 'hub_or_sample',
-           'find_split_file', 'hf_cache_dir', 'load_split', 'make_toy_corpus', 'write_token_cache', 'read_token_cache',
-           'BestFitPacker', 'TokenLoader', 'TokenServer', 'ServedLoader', 'make_eval_rows']
+__all__ = ['PROFILES', 'HUB_DATASET', 'SAMPLE', 'SAMPLE_HINT', 'HarnessError', 'Profile', 'get_profile', 'default_profile',
+           'fingerprint', 'file_sha256', 'default_cache_dir', 'hub_reachable', 'sample_dir', 'resolve_data',
+           'hub_or_sample', 'find_split_file', 'hf_cache_dir', 'load_split', 'make_toy_corpus', 'atomic_write',
+           'write_token_cache', 'read_token_cache', 'BestFitPacker', 'TokenLoader', 'TokenServer', 'ServedLoader',
+           'make_eval_rows']
 
 # %% ../nbs/00_data.ipynb #29816d27
 class HarnessError(ValueError):
@@ -75,6 +77,13 @@ def get_profile(profile: str | Profile) -> Profile:
         raise HarnessError(f"Unknown profile {profile!r}; choose one of: {', '.join(sorted(PROFILES))}.")
     return PROFILES[profile]
 
+def default_profile() -> str:
+    "The profile to use when none is named: `$AUTORESEARCH_LITE_PROFILE`, else 'gpu' with CUDA and 'cpu' without."
+    if p := os.environ.get('AUTORESEARCH_LITE_PROFILE'): return p
+    try: import torch
+    except ImportError: return 'cpu'
+    return 'gpu' if torch.cuda.is_available() else 'cpu'
+
 # %% ../nbs/00_data.ipynb #eb56f9b7
 def fingerprint(*parts) -> str:
     "sha256 (hex) of the canonical JSON of `parts`."
@@ -89,7 +98,8 @@ def file_sha256(path, chunk: int = 1 << 20) -> str:
 
 # %% ../nbs/00_data.ipynb #cfbfbfaa
 def default_cache_dir() -> Path:
-    "The cache root: `$AUTORESEARCH_LITE_CACHE`, else `$XDG_CACHE_HOME/autoresearch-lite`, else `~/.cache/autoresearch-lite`."
+    ("The cache root: `$AUTORESEARCH_LITE_CACHE`, else `$XDG_CACHE_HOME/autoresearch-lite`, "
+     "else `~/.cache/autoresearch-lite`.")
     if d := os.environ.get('AUTORESEARCH_LITE_CACHE'): return Path(d).expanduser()
     base = os.environ.get('XDG_CACHE_HOME') or Path.home() / '.cache'
     return Path(base).expanduser() / 'autoresearch-lite'
@@ -102,7 +112,8 @@ _BUILDERS = {'.parquet': 'parquet', '.jsonl': 'json', '.json': 'json', '.txt': '
 
 def hub_reachable(timeout: float = 3.0) -> bool:
     "Can a TCP connection be opened to the Hugging Face hub (`$HF_ENDPOINT`) within `timeout` seconds?"
-    if os.environ.get('HF_HUB_OFFLINE', '0') not in ('0', '') or os.environ.get('HF_DATASETS_OFFLINE', '0') not in ('0', ''):
+    if (os.environ.get('HF_HUB_OFFLINE', '0') not in ('0', '')
+            or os.environ.get('HF_DATASETS_OFFLINE', '0') not in ('0', '')):
         return False
     u = urlparse(os.environ.get('HF_ENDPOINT', 'https://huggingface.co'))
     port = u.port or (443 if u.scheme == 'https' else 80)
@@ -135,13 +146,19 @@ SAMPLE_HINT = "Or try `--data sample`, the ~1 MB TinyStories sample shipped with
 def find_split_file(data_dir, split: str) -> Path:
     "The file holding `split` ('train' or 'validation') in the local directory `data_dir`."
     d = Path(data_dir).expanduser()
-    if d.is_file(): raise HarnessError(f"--data must be a directory holding a train file and a validation file, not the file {d}.")
-    if not d.is_dir(): raise HarnessError(f"Data directory {d} does not exist; pass a directory with train and validation files "
-                                       f"(parquet, jsonl or txt). {SAMPLE_HINT}")
-    found = [f for f in sorted(d.iterdir()) if f.suffix in _BUILDERS and any(f.stem.lower() == n or f.stem.lower().startswith(n + '-') or f.stem.lower().startswith(n + '_') for n in _SPLIT_NAMES[split])]
+    if d.is_file():
+        raise HarnessError(f"--data must be a directory holding a train file and a validation file, not the file {d}.")
+    if not d.is_dir():
+        raise HarnessError(f"Data directory {d} does not exist; pass a directory with train and validation files "
+                           f"(parquet, jsonl or txt). {SAMPLE_HINT}")
+    found = [f for f in sorted(d.iterdir())
+             if f.suffix in _BUILDERS and any(f.stem.lower() == n or f.stem.lower().startswith(n + '-')
+                                              or f.stem.lower().startswith(n + '_') for n in _SPLIT_NAMES[split])]
     if not found:
-        raise HarnessError(f"No {split} file in {d}; name it {_SPLIT_NAMES[split][-1] if split == 'validation' else 'train'}.parquet "
-                           f"(or {split}.jsonl / {split}.txt; validation may also be called valid.* or val.*). {SAMPLE_HINT}")
+        raise HarnessError(f"No {split} file in {d}; "
+                           f"name it {_SPLIT_NAMES[split][-1] if split == 'validation' else 'train'}.parquet "
+                           f"(or {split}.jsonl / {split}.txt; validation may also be called valid.* or val.*). "
+                           f"{SAMPLE_HINT}")
     return found[0]
 
 # %% ../nbs/00_data.ipynb #5b5e582b
@@ -159,7 +176,8 @@ def _check_utf8(path: Path, chunk: int = 1 << 24):
             b = f.read(chunk)
             try: dec.decode(b, final=not b)
             except UnicodeDecodeError as e:
-                raise HarnessError(f"{path} is not valid UTF-8 (bad byte at offset {pos + e.start}); convert it to UTF-8 and run prepare again.") from None
+                raise HarnessError(f"{path} is not valid UTF-8 (bad byte at offset {pos + e.start}); "
+                                   "convert it to UTF-8 and run prepare again.") from None
             if not b: return
             pos += len(b)
 
@@ -180,10 +198,10 @@ def load_split(data=None, split: str = 'train', progress: bool = False, cache_di
     data, hf = resolve_data(data), str(hf_cache_dir(cache_dir))
     if data == 'hub':
         if not hub_reachable():
-            raise HarnessError(f"Cannot reach the Hugging Face hub to download {HUB_DATASET}; on an offline machine pass local "
-                               "files with `--data DIR` (or AUTORESEARCH_LITE_DATA=DIR): a directory with train and validation "
-                               "files (parquet, jsonl or txt) that have a `text` column, or `--data sample` for the small "
-                               "sample shipped with the package.")
+            raise HarnessError(f"Cannot reach the Hugging Face hub to download {HUB_DATASET}; on an offline machine "
+                               "pass local files with `--data DIR` (or AUTORESEARCH_LITE_DATA=DIR): a directory with "
+                               "train and validation files (parquet, jsonl or txt) that have a `text` column, or "
+                               "`--data sample` for the small sample shipped with the package.")
         ds = datasets.load_dataset(HUB_DATASET, split=split, cache_dir=hf)
         src = f'hub:{HUB_DATASET}'
     else:
@@ -192,7 +210,8 @@ def load_split(data=None, split: str = 'train', progress: bool = False, cache_di
         try:
             if path.suffix in ('.txt', '.json', '.jsonl'): _check_utf8(path)
             if path.stat().st_size == 0 or (path.suffix == '.parquet' and _parquet_rows(path) == 0):
-                raise HarnessError(f"The {split} data in {path} is empty; give a file with at least one non-empty `text` row.")
+                raise HarnessError(f"The {split} data in {path} is empty; "
+                                   "give a file with at least one non-empty `text` row.")
             if path.suffix == '.txt': ds = datasets.Dataset.from_dict({'text': _read_txt(path)})
             else: ds = datasets.load_dataset(_BUILDERS[path.suffix], data_files={split: str(path)}, split=split,
                                              cache_dir=hf)
@@ -200,10 +219,12 @@ def load_split(data=None, split: str = 'train', progress: bool = False, cache_di
         except Exception as e:
             if isinstance(e, UnicodeDecodeError) or 'utf-8' in str(e).lower() or 'utf8' in str(e).lower():
                 raise HarnessError(f"{path} is not valid UTF-8; convert it to UTF-8 and run prepare again.") from None
-            raise HarnessError(f"Could not read {path} ({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}); "
+            raise HarnessError(f"Could not read {path} "
+                               f"({type(e).__name__}: {str(e).splitlines()[0][:200] if str(e) else ''}); "
                                "check that it is a valid parquet, jsonl or txt file.") from None
     if 'text' not in ds.column_names:
-        raise HarnessError(f"{src} has no `text` column (columns: {', '.join(ds.column_names)}); rename the column holding the stories to `text`.")
+        raise HarnessError(f"{src} has no `text` column (columns: {', '.join(ds.column_names)}); "
+                           "rename the column holding the stories to `text`.")
     if len(ds) == 0 or not any(t and t.strip() for t in ds.select(range(min(len(ds), 1000)))['text']):
         raise HarnessError(f"The {split} data in {src} is empty; give a file with at least one non-empty `text` row.")
     return ds
@@ -219,7 +240,8 @@ def make_toy_corpus(path, n_train: int = 400, n_val: int = 80, fmt: str = 'parqu
         n, p = rng.choice(names), rng.choice(pets)
         s = [f"Once upon a time, {n} had a little {p}."]
         for _ in range(int(rng.integers(1, 5))):
-            s.append(f"They {rng.choice(verbs)} in the {rng.choice(places)} and felt {rng.choice(['happy', 'sad', 'sleepy'])}.")
+            s.append(f"They {rng.choice(verbs)} in the {rng.choice(places)} "
+                     f"and felt {rng.choice(['happy', 'sad', 'sleepy'])}.")
         return ' '.join(s) + f' "I love you, {p}," said {n}.'
     path = Path(path); path.mkdir(parents=True, exist_ok=True)
     for split, n in (('train', n_train), ('valid', n_val)):
@@ -232,9 +254,12 @@ def make_toy_corpus(path, n_train: int = 400, n_val: int = 80, fmt: str = 'parqu
     return path
 
 # %% ../nbs/00_data.ipynb #43b9b50e
-def _atomic_write(path: Path, write):
-    "Call `write(f)` on a temporary file next to `path`, fsync it, then rename it to `path`."
+def atomic_write(path: Path, content):
+    ("Write `content` (bytes, text, or a function that writes to the open file) to a temporary file next to `path`, "
+     "fsync it, then rename it to `path`: a reader sees the old file or the new one, never half of one.")
     path = Path(path)
+    if isinstance(content, str): content = content.encode()
+    write = content if callable(content) else (lambda f: f.write(content))
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f'.{path.name}.', suffix='.tmp')
     try:
         with os.fdopen(fd, 'wb') as f:
@@ -243,8 +268,10 @@ def _atomic_write(path: Path, write):
     except BaseException:
         Path(tmp).unlink(missing_ok=True); raise
 
-def write_token_cache(texts, encode_batch, bos_id: int, prefix, batch_size: int = 2048, total: int | None = None, progress: bool = False) -> dict:
-    "Tokenize the iterable of strings `texts` in batches into `prefix.bin` (uint16, BOS before each doc) and `prefix.idx`."
+def write_token_cache(texts, encode_batch, bos_id: int, prefix, batch_size: int = 2048, total: int | None = None,
+                      progress: bool = False) -> dict:
+    ("Tokenize the iterable of strings `texts` in batches into `prefix.bin` (uint16, BOS before each doc) "
+     "and `prefix.idx`.")
     from tqdm.auto import tqdm
     prefix = Path(prefix); prefix.parent.mkdir(parents=True, exist_ok=True)
     bin_path, idx_path = prefix.with_suffix('.bin'), prefix.with_suffix('.idx')
@@ -262,14 +289,15 @@ def write_token_cache(texts, encode_batch, bos_id: int, prefix, batch_size: int 
             ids, flat = encode_batch(b), []
             for d in ids: flat.append(bos_id); flat.extend(d)
             arr = np.array(flat, dtype=np.int64)
-            if arr.size and (arr.max() >= 2**16 or arr.min() < 0): raise HarnessError("Token ids must fit in uint16 (vocab <= 65536).")
+            if arr.size and (arr.max() >= 2**16 or arr.min() < 0):
+                raise HarnessError("Token ids must fit in uint16 (vocab <= 65536).")
             f.write(arr.astype(np.uint16).tobytes())
             lens.extend(len(d) + 1 for d in ids); n_bytes += sum(len(t.encode()) for t in b)
             bar.update(len(b))
         bar.close()
-    _atomic_write(bin_path, write_bin)
+    atomic_write(bin_path, write_bin)
     offsets = np.zeros(len(lens) + 1, dtype=np.int64); np.cumsum(lens, out=offsets[1:])
-    _atomic_write(idx_path, lambda f: f.write(offsets.tobytes()))
+    atomic_write(idx_path, offsets.tobytes())
     return dict(docs=len(lens), tokens=int(offsets[-1]), text_bytes=n_bytes)
 
 def read_token_cache(prefix):
@@ -280,8 +308,10 @@ def read_token_cache(prefix):
         raise HarnessError(f"Token cache {prefix} is missing; run `autoresearch-lite prepare` to build it.")
     offsets = np.fromfile(idx_path, dtype=np.int64)
     n = bin_path.stat().st_size // 2
-    if len(offsets) < 2 or offsets[0] != 0 or offsets[-1] != n or bin_path.stat().st_size % 2 or np.any(np.diff(offsets) <= 0):
-        raise HarnessError(f"Token cache {prefix} is corrupt (offsets do not match the token file); run `autoresearch-lite prepare --force`.")
+    if (len(offsets) < 2 or offsets[0] != 0 or offsets[-1] != n or bin_path.stat().st_size % 2
+            or np.any(np.diff(offsets) <= 0)):
+        raise HarnessError(f"Token cache {prefix} is corrupt (offsets do not match the token file); "
+                           "run `autoresearch-lite prepare --force`.")
     return np.memmap(bin_path, dtype=np.uint16, mode='r'), offsets
 
 # %% ../nbs/00_data.ipynb #086719a8
@@ -315,7 +345,8 @@ class BestFitPacker:
 # %% ../nbs/00_data.ipynb #1aaf628b
 class TokenLoader:
     "Endless `(x, y)` int64 batches of shape `(batch_size, seq_len)` from a token cache, best-fit packed."
-    def __init__(self, tokens, offsets, batch_size: int, seq_len: int, device='cpu', seed: int = 0, buffer_size: int = 1000):
+    def __init__(self, tokens, offsets, batch_size: int, seq_len: int, device='cpu', seed: int = 0,
+                 buffer_size: int = 1000):
         import torch
         self.tokens, self.offsets, self.B, self.T = tokens, offsets, batch_size, seq_len
         self.device, self.seed, self.epoch = torch.device(device), seed, 0

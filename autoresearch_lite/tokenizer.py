@@ -1,4 +1,5 @@
-"""A byte-level BPE trained on the training text, its exact byte lengths, an integrity check, and val_bpb: the one number the research loop optimises.
+"""A byte-level BPE trained on the training text, saved with an integrity check, and the exact number of bytes each
+token stands for: what val_bpb, in the harness chapter, is measured in.
 
 Docs: https://autoresearch-lite.github.io/autoresearch-lite/tokenizer.html.md"""
 
@@ -6,24 +7,19 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/tokenizer.html.md"""
 
 # %% ../nbs/01_tokenizer.ipynb #59d059bc
 from __future__ import annotations
-import contextlib, json, math, os, shutil, sys, time
 from pathlib import Path
 
 import numpy as np
 
-from .data import (HarnessError, Profile, get_profile, default_cache_dir, fingerprint, file_sha256,
-                                    load_split, resolve_data, write_token_cache, read_token_cache, make_eval_rows,
-                                    TokenLoader, TokenServer, ServedLoader, _atomic_write)
+from .data import HarnessError, file_sha256, atomic_write
 
 # %% auto #0
-__all__ = ['BOS', 'SPLIT_PATTERN', 'NOT_CAUSAL', 'CACHE_FORMAT', 'HARNESS_MODULES', 'SUMMARY_KEYS', 'train_tokenizer',
-           'save_tokenizer', 'load_tokenizer', 'token_byte_lengths', 'spliced_rows', 'causal_mismatch', 'evaluate_bpb',
-           'data_identity', 'prepare', 'StopTraining', 'Harness', 'TrainingView', 'load_harness', 'load_training_view',
-           'env_profile', 'harness_from_env', 'format_summary', 'write_summary_json', 'autocast_for', 'report_summary']
+__all__ = ['BOS', 'SPLIT_PATTERN', 'train_tokenizer', 'save_tokenizer', 'load_tokenizer', 'token_byte_lengths']
 
 # %% ../nbs/01_tokenizer.ipynb #2cb86117
 BOS = '<|bos|>'
-SPLIT_PATTERN = r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]++[\r\n]*|\s*[\r\n]|\s+(?!\S)|\s+"""
+SPLIT_PATTERN = (r"""'(?i:[sdmt]|ll|ve|re)|[^\r\n\p{L}\p{N}]?+\p{L}+|\p{N}{1,3}| ?[^\s\p{L}\p{N}]++[\r\n]*"""
+                 r"""|\s*[\r\n]|\s+(?!\S)|\s+""")
 
 def _capped(texts, max_chars):
     n = 0
@@ -36,7 +32,8 @@ def train_tokenizer(texts, vocab_size: int, max_chars: int = 10**8, progress: bo
     "Fit a byte-level BPE with a BOS special on the iterable of strings `texts` (at most `max_chars` characters)."
     from tokenizers import Tokenizer, Regex, models, trainers, pre_tokenizers, decoders
     if vocab_size < 257 + 1 or vocab_size > 2**16:
-        raise HarnessError(f"vocab_size {vocab_size} is out of range; use 258 to 65536 (256 bytes, BOS and at least one merge).")
+        raise HarnessError(f"vocab_size {vocab_size} is out of range; "
+                           "use 258 to 65536 (256 bytes, BOS and at least one merge).")
     tok = Tokenizer(models.BPE())
     tok.pre_tokenizer = pre_tokenizers.Sequence([pre_tokenizers.Split(Regex(SPLIT_PATTERN), behavior='isolated'),
                                                  pre_tokenizers.ByteLevel(add_prefix_space=False, use_regex=False)])
@@ -50,14 +47,15 @@ def train_tokenizer(texts, vocab_size: int, max_chars: int = 10**8, progress: bo
 def save_tokenizer(tok, path) -> str:
     "Write `tok` as JSON to `path` (atomically); returns the file's sha256."
     data = tok.to_str().encode()
-    _atomic_write(Path(path), lambda f: f.write(data))
+    atomic_write(Path(path), data)
     return file_sha256(path)
 
 def load_tokenizer(path, sha256: str):
     "Load the tokenizer JSON at `path`, refusing it unless its sha256 is `sha256`."
     from tokenizers import Tokenizer
     path = Path(path)
-    if not path.exists(): raise HarnessError(f"Tokenizer {path} is missing; run `autoresearch-lite prepare` to build it.")
+    if not path.exists():
+        raise HarnessError(f"Tokenizer {path} is missing; run `autoresearch-lite prepare` to build it.")
     if (h := file_sha256(path)) != sha256:
         raise HarnessError(f"Tokenizer {path} was modified (sha256 {h[:12]}... is not the recorded {sha256[:12]}...); "
                            "run `autoresearch-lite prepare --force` to rebuild it.")
@@ -71,330 +69,10 @@ def token_byte_lengths(tok, vocab_size: int) -> np.ndarray:
     specials = {t.content for t in tok.get_added_tokens_decoder().values() if t.special}
     out = np.zeros(vocab_size, dtype=np.int64)
     for s, i in tok.get_vocab().items():
-        if i >= vocab_size: raise HarnessError(f"Tokenizer has id {i} beyond vocab_size {vocab_size}; run `autoresearch-lite prepare --force`.")
+        if i >= vocab_size:
+            raise HarnessError(f"Tokenizer has id {i} beyond vocab_size {vocab_size}; "
+                               "run `autoresearch-lite prepare --force`.")
         if s in specials: continue
         assert set(s) <= alphabet, f'token {s!r} is not byte-level'
         out[i] = len(s)
     return out
-
-# %% ../nbs/01_tokenizer.ipynb #038b5062
-def _logits(model, x, V, autocast=None):
-    "`model(x)` as fp32 logits, checked to be `[B, T, >=V]`."
-    with (autocast or contextlib.nullcontext()):
-        out = model(x)
-    if not hasattr(out, 'shape') or out.dim() != 3 or tuple(out.shape[:2]) != tuple(x.shape) or out.size(-1) < V:
-        got = f"shape {list(out.shape)}" if hasattr(out, 'shape') else type(out).__name__
-        raise HarnessError(f"model(x) returned {got}, not logits of shape "
-                           f"[batch, seq, vocab] = [{x.size(0)}, {x.size(1)}, {V}]; return the logits when targets is None.")
-    return out.float()
-
-def spliced_rows(x, vocab_size: int, gen):
-    "A copy of rows `x` whose tokens from a cut point on come from other rows; returns `(spliced, cuts, order)`."
-    import torch
-    B, T = x.shape
-    cuts = 1 + (torch.randperm(max(T - 1, 1), generator=gen)[:B] % max(T - 1, 1))  # distinct cut points while B < T
-    if len(cuts) < B: cuts = 1 + torch.randint(0, T - 1, (B,), generator=gen)
-    donor = x.roll(1 + int(torch.randint(0, max(B - 1, 1), (1,), generator=gen)), 0) if B > 1 else (x + 1) % vocab_size
-    after = torch.arange(T, device=x.device)[None] >= cuts.to(x.device)[:, None]
-    spliced = torch.where(after, donor, x)
-    same = after & (spliced == x)                                    # every later token must really change
-    spliced = torch.where(same, (x + 1 + torch.randint(0, vocab_size - 1, x.shape, generator=gen).to(x.device)) % vocab_size, spliced)
-    order = torch.randperm(B, generator=gen)                         # and the rows come in another order
-    return spliced[order], cuts, order
-
-def causal_mismatch(ref, spliced_logits, cuts, order, rtol: float = 1e-3) -> float:
-    "The largest change of the logits before each row's cut point, relative to the logit scale (0 for a causal model)."
-    import torch
-    back = torch.empty_like(spliced_logits); back[order] = spliced_logits
-    T = ref.size(1)
-    before = (torch.arange(T, device=ref.device)[None] < cuts.to(ref.device)[:, None])[..., None]
-    diff = ((back - ref).abs() * before).amax().item()
-    return diff / max(1.0, ref.abs().amax().item())
-
-NOT_CAUSAL = ("The model's predictions depend on later tokens (the model is not causal), so val_bpb would be meaningless; "
-              "restore the causal attention mask.")
-
-def evaluate_bpb(model, rows, token_bytes, batch_size: int = 32, device='cpu', autocast=None, causal_check: bool = True,
-                 seed: int = 0, rtol: float = None) -> float:
-    "val_bpb of `model` on the fixed eval `rows` ([N, T+1] token ids), given exact `token_bytes` per id; every batch is checked."
-    import torch
-    import torch.nn.functional as F
-    device = torch.device(device)
-    rows, token_bytes = torch.as_tensor(rows), torch.as_tensor(token_bytes, device=device)
-    if len(rows) == 0: raise HarnessError("No evaluation rows; the validation split is too small for one row, give more validation text.")
-    V, gen = len(token_bytes), torch.Generator().manual_seed(seed)
-    rtol = rtol if rtol is not None else (1e-3 if autocast is None else 2e-2)
-    nats = torch.zeros((), dtype=torch.float64, device=device)
-    nbytes = torch.zeros((), dtype=torch.int64, device=device)
-    was_training = getattr(model, 'training', False)
-    if was_training:
-        try: model.eval()
-        except NotImplementedError: was_training = False   # an exported program runs as it was exported (eval mode)
-    try:
-        with torch.no_grad():
-            for i in range(0, len(rows), batch_size):
-                b = rows[i:i + batch_size].to(device, non_blocking=True)
-                x, y = b[:, :-1], b[:, 1:].reshape(-1)
-                logits = _logits(model, x, V, autocast)
-                if causal_check:
-                    sx, cuts, order = spliced_rows(x, V, gen)
-                    if causal_mismatch(logits, _logits(model, sx, V, autocast), cuts, order) > rtol: raise HarnessError(NOT_CAUSAL)
-                loss = F.cross_entropy(logits.view(-1, logits.size(-1)), y, reduction='none')
-                nb = token_bytes[y]
-                nats += loss.double()[nb > 0].sum()
-                nbytes += nb.sum()
-    finally:
-        if was_training: model.train()
-    return (nats / (math.log(2) * nbytes.double())).item()
-
-
-# %% ../nbs/01_tokenizer.ipynb #c4729aa2
-CACHE_FORMAT = 1
-
-def data_identity(data=None) -> dict:
-    "What the data is, for the cache key: the hub dataset name, or each local split file's name, size and sha256."
-    data = resolve_data(data)
-    if data == 'hub': return {'source': 'hub', 'dataset': 'roneneldan/TinyStories'}
-    from autoresearch_lite.data import find_split_file
-    files = {s: find_split_file(data, s) for s in ('train', 'validation')}
-    return {'source': 'local', **{s: {'name': f.name, 'size': f.stat().st_size, 'sha256': file_sha256(f)} for s, f in files.items()}}
-
-def _cache_key(profile: Profile, data) -> dict:
-    return {'format': CACHE_FORMAT, 'profile': profile.contract(), 'data': data_identity(data)}
-
-def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progress: bool = False, log=print) -> 'Harness':
-    "Build (or reuse) the tokenizer and token cache of `profile` from `data` in `cache_dir`; returns the `Harness`."
-    want = get_profile(profile)
-    profile = get_profile(want.cache_name)   # a token-budget profile trains on its time profile's data
-    root = Path(cache_dir or default_cache_dir()).expanduser() / profile.name
-    key = _cache_key(profile, data)
-    meta_path = root / 'meta.json'
-    if not force and meta_path.exists():
-        try: meta = json.loads(meta_path.read_text())
-        except (OSError, ValueError): meta = None
-        if meta and meta.get('key') == key:
-            log(f"Reusing the prepared {profile.name!r} cache in {root} (data fingerprint {meta['fingerprint'][:12]}).")
-            return load_harness(want, cache_dir)
-    root.mkdir(parents=True, exist_ok=True)
-    meta_path.unlink(missing_ok=True)
-    t0 = time.time()
-    train, val = (load_split(data, s, progress, cache_dir=root.parent) for s in ('train', 'validation'))
-    log(f"Training a {profile.vocab_size}-token BPE on up to {profile.tokenizer_chars / 1e6:g}M characters of {len(train):,} training documents...")
-    tok = train_tokenizer((r for b in train.iter(batch_size=1024) for r in b['text']), profile.vocab_size, profile.tokenizer_chars, progress)
-    tok_sha = save_tokenizer(tok, root / 'tokenizer.json')
-    t1 = time.time()
-    bos = tok.token_to_id(BOS)
-    enc = lambda b: [e.ids for e in tok.encode_batch_fast(b, add_special_tokens=False)]
-    stats = {}
-    for name, ds in (('train', train), ('val', val)):
-        texts = (r for b in ds.iter(batch_size=4096) for r in b['text'])
-        stats[name] = write_token_cache(texts, enc, bos, root / name, total=len(ds), progress=progress)
-    t2 = time.time()
-    vt, vo = read_token_cache(root / 'val')
-    n_rows = len(make_eval_rows(vt, vo, profile.max_seq_len, profile.eval_rows))
-    if n_rows == 0: raise HarnessError("The validation split is too small to fill one evaluation row; give more validation text.")
-    if n_rows < profile.eval_rows:
-        log(f"Note: the validation split fills {n_rows} evaluation rows, fewer than the profile's {profile.eval_rows}; "
-            f"val_bpb is scored on {n_rows * profile.max_seq_len:,} tokens (recorded in the fingerprint).")
-    fp = fingerprint(key, tok_sha, n_rows, stats)
-    meta = dict(key=key, tokenizer_sha256=tok_sha, bos_id=bos, eval_rows=n_rows, stats=stats, fingerprint=fp,
-                seconds=dict(tokenizer=round(t1 - t0, 2), tokenize=round(t2 - t1, 2)))
-    _atomic_write(meta_path, lambda f: f.write(json.dumps(meta, indent=1).encode()))
-    log(f"Prepared {profile.name!r} in {root}: {stats['train']['tokens']:,} train and {stats['val']['tokens']:,} val tokens, "
-        f"{n_rows} eval rows, data fingerprint {fp[:12]} ({t2 - t0:.1f} s).")
-    return load_harness(want, cache_dir)
-
-# %% ../nbs/01_tokenizer.ipynb #785cd3cc
-HARNESS_MODULES = ('data.py', 'tokenizer.py', 'boundary.py')   # the fixed harness: its code is part of the fingerprint
-
-class StopTraining(BaseException):
-    "Raised inside the training loop when the driver's stop signal arrives mid-step (a BaseException: not caught by accident)."
-
-def _code_hash() -> str:
-    import autoresearch_lite.data as d
-    here = Path(d.__file__).parent   # the installed package (this code also runs in its notebook)
-    return fingerprint(*(file_sha256(here / n) for n in HARNESS_MODULES if (here / n).exists()))
-
-def _harness_fingerprint(profile, meta) -> str:
-    "The data's fingerprint with the harness code's (and, for a token budget, the profile's contract)."
-    extra = (profile.contract(),) if profile.token_budget else ()
-    return fingerprint(meta['fingerprint'], _code_hash(), *extra)
-
-def _train_loader(h, batch_size: int, device, seed: int):
-    "A `TokenLoader`; on a token budget a `ServedLoader` of the driver's batches (`h.fetch`) or of a local server."
-    p, fetch = h.profile, getattr(h, 'fetch', None)
-    if not p.token_budget: return TokenLoader(h.train_tokens, h.train_offsets, batch_size, p.max_seq_len, device, seed)
-    if fetch is None:   # in-process: a fresh budget for each loader
-        h.stop_requested = False
-        fetch = TokenServer(h.train_tokens, h.train_offsets, p.max_seq_len, p.token_budget).serve
-    return ServedLoader(fetch, batch_size, device, seed, on_spent=lambda: setattr(h, 'stop_requested', True))
-
-class Harness:
-    "A prepared, verified harness for one profile: tokenizer, token caches, fixed eval rows and the metric."
-    def __init__(self, profile: Profile, root: Path, meta: dict):
-        import torch
-        self.profile, self.root, self.meta = profile, root, meta
-        self.tokenizer = load_tokenizer(root / 'tokenizer.json', meta['tokenizer_sha256'])
-        self.vocab_size, self.bos_id = profile.vocab_size, meta['bos_id']
-        self.token_bytes = torch.from_numpy(token_byte_lengths(self.tokenizer, self.vocab_size))
-        self.train_tokens, self.train_offsets = _open_cache(root, meta, 'train')
-        self.stop_requested = False   # set once a token budget is spent
-        vt, vo = _open_cache(root, meta, 'val')
-        self.eval_rows = torch.from_numpy(make_eval_rows(vt, vo, profile.max_seq_len, meta['eval_rows']))
-        if len(self.eval_rows) != meta['eval_rows']:
-            raise HarnessError(f"The validation cache in {root} gives {len(self.eval_rows)} eval rows, not the recorded {meta['eval_rows']}; run `autoresearch-lite prepare --force`.")
-        self.data_fingerprint = meta['fingerprint']
-        self.fingerprint = _harness_fingerprint(profile, meta)
-        self.seed = 0   # the run's seed (`harness_from_env` reads it from the environment)
-
-    def __repr__(self): return f"Harness({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
-
-    def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader | ServedLoader:
-        "Best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len` (counted on a token budget)."
-        return _train_loader(self, batch_size, device, seed)
-
-    def evaluate(self, model, batch_size: int = 32, device='cpu', autocast=None) -> float:
-        "val_bpb of `model` on this profile's fixed evaluation rows."
-        return evaluate_bpb(model, self.eval_rows, self.token_bytes, batch_size, device, autocast)
-
-    StopTraining = StopTraining
-    def should_stop(self) -> bool: return self.stop_requested   # in-process: the time is the loop's own
-    def mark_training_start(self): pass
-    def allow_stop(self, on: bool): pass
-
-    def training_view(self) -> 'TrainingView':
-        "What the research code gets: everything needed to train, nothing of the evaluation (no rows, no `evaluate`)."
-        return TrainingView(self.profile, self.fingerprint, self.data_fingerprint, self.seed, self.tokenizer, self.bos_id,
-                            self.token_bytes, self.train_tokens, self.train_offsets)
-
-def _open_cache(root, meta, name):
-    t, o = read_token_cache(root / name)
-    if len(t) != meta['stats'][name]['tokens'] or len(o) - 1 != meta['stats'][name]['docs']:
-        raise HarnessError(f"Token cache {root / name} does not match its recorded size; run `autoresearch-lite prepare --force`.")
-    return t, o
-
-class TrainingView:
-    "The training side of a harness: profile, vocabulary, tokenizer, seed and the training loader; no evaluation rows, no paths."
-    def __init__(self, profile, fingerprint, data_fingerprint, seed, tokenizer, bos_id, token_bytes, train_tokens, train_offsets):
-        self.profile, self.fingerprint, self.data_fingerprint, self.seed = profile, fingerprint, data_fingerprint, seed
-        self.vocab_size, self.bos_id, self.tokenizer = profile.vocab_size, bos_id, tokenizer
-        self.token_bytes = token_bytes.clone()
-        self.train_tokens, self.train_offsets = train_tokens, train_offsets
-        self.stop_requested, self.on_training_start = False, None   # set by the launcher in the research loop
-        self.fetch = None   # on a token budget in the research loop: the driver's batches (set by the launcher)
-        self.interruptible = False   # True while the training loop runs: the stop signal then raises StopTraining
-
-    StopTraining = StopTraining
-
-    def __repr__(self): return f"TrainingView({self.profile.name!r}, fingerprint={self.fingerprint[:12]})"
-
-    def train_loader(self, batch_size: int, device='cpu', seed: int = 0) -> TokenLoader | ServedLoader:
-        "Best-fit packed `(x, y)` training batches of `batch_size` x `max_seq_len` (counted on a token budget)."
-        return _train_loader(self, batch_size, device, seed)
-
-    def should_stop(self) -> bool:
-        "True once the driver has said the budget is spent (the training loop checks it every step)."
-        return self.stop_requested
-
-    def mark_training_start(self):
-        "Tell the driver that warm-up is over and the budget's clock starts now."
-        if self.on_training_start is not None: self.on_training_start()
-
-    def allow_stop(self, on: bool):
-        "While on (the training loop is running), the driver's stop signal ends the step at once with `StopTraining`."
-        self.interruptible = bool(on)
-        if on and self.stop_requested: self.interruptible = False; raise StopTraining()   # it came before the loop began
-
-def _read_meta(profile, cache_dir):
-    profile = get_profile(profile)
-    data = get_profile(profile.cache_name)   # a token-budget profile reads its time profile's cache
-    root = Path(cache_dir or default_cache_dir()).expanduser() / data.name
-    meta_path, fix = root / 'meta.json', f"autoresearch-lite prepare --profile {data.name}"
-    if not meta_path.exists():
-        raise HarnessError(f"No prepared data for profile {data.name!r} in {root.parent}; run `{fix}` first.")
-    try: meta = json.loads(meta_path.read_text())
-    except ValueError: raise HarnessError(f"{meta_path} is corrupt; run `{fix} --force`.") from None
-    if meta.get('key', {}).get('format') != CACHE_FORMAT or meta['key'].get('profile') != data.contract():
-        raise HarnessError(f"The cache in {root} was built for another profile or vocabulary; run `{fix} --force`.")
-    return profile, root, meta
-
-def load_harness(profile='cpu', cache_dir=None) -> Harness:
-    "Open and verify the prepared cache of `profile` in `cache_dir`."
-    return Harness(*_read_meta(profile, cache_dir))
-
-def load_training_view(profile='cpu', cache_dir=None, seed: int = 0, train: bool = True) -> TrainingView:
-    ("Open only the training side of the prepared cache: the validation files are never opened (with `train=False` "
-     "not the training tokens either: the driver serves them).")
-    import torch
-    profile, root, meta = _read_meta(profile, cache_dir)
-    tok = load_tokenizer(root / 'tokenizer.json', meta['tokenizer_sha256'])
-    tb = torch.from_numpy(token_byte_lengths(tok, profile.vocab_size))
-    tokens = _open_cache(root, meta, 'train') if train else (None, None)
-    return TrainingView(profile, _harness_fingerprint(profile, meta), meta['fingerprint'], seed, tok, meta['bos_id'],
-                        tb, *tokens)
-
-
-# %% ../nbs/01_tokenizer.ipynb #663230d6
-def env_profile() -> str:
-    "The profile name from `$AUTORESEARCH_LITE_PROFILE`, else 'gpu' with CUDA and 'cpu' without."
-    if p := os.environ.get('AUTORESEARCH_LITE_PROFILE'): return p
-    import torch
-    return 'gpu' if torch.cuda.is_available() else 'cpu'
-
-def harness_from_env() -> Harness:
-    "The `Harness` named by `$AUTORESEARCH_LITE_PROFILE` in `$AUTORESEARCH_LITE_CACHE`, with the seed `$AUTORESEARCH_LITE_SEED`."
-    seed = os.environ.get('AUTORESEARCH_LITE_SEED') or '0'
-    try: seed = int(seed)
-    except ValueError: raise HarnessError(f"AUTORESEARCH_LITE_SEED={seed!r} is not an integer; set it to a whole number such as 0.") from None
-    h = load_harness(env_profile(), default_cache_dir())
-    h.seed = seed
-    return h
-
-# %% ../nbs/01_tokenizer.ipynb #bc2a6964
-SUMMARY_KEYS = ('val_bpb', 'training_seconds', 'total_seconds', 'peak_vram_mb', 'mfu_percent', 'total_tokens_M',
-                'num_steps', 'num_params_M', 'depth')
-
-def format_summary(s: dict) -> str:
-    "The upstream summary block."
-    return "\n".join([
-        "---",
-        f"val_bpb:          {s['val_bpb']:.6f}",
-        f"training_seconds: {s['training_seconds']:.1f}",
-        f"total_seconds:    {s['total_seconds']:.1f}",
-        f"peak_vram_mb:     {s['peak_vram_mb']:.1f}",
-        f"mfu_percent:      {s['mfu_percent']:.2f}",
-        f"total_tokens_M:   {s['total_tokens_M']:.1f}",
-        f"num_steps:        {s['num_steps']}",
-        f"num_params_M:     {s['num_params_M']:.1f}",
-        f"depth:            {s['depth']}"])
-
-def write_summary_json(s: dict, path):
-    "Write the summary as JSON, atomically (a temporary file, then a rename)."
-    path = Path(path); path.parent.mkdir(parents=True, exist_ok=True)
-    _atomic_write(path, lambda f: f.write(json.dumps(s, indent=1).encode()))
-
-def autocast_for(device: str, dtype: str):
-    "The autocast context for `dtype` ('bf16', 'fp16'; anything else: none) on `device`."
-    import torch
-    if dtype not in ('bf16', 'fp16'): return contextlib.nullcontext()
-    return torch.amp.autocast(device_type=str(device).split(':')[0], dtype=torch.bfloat16 if dtype == 'bf16' else torch.float16)
-
-# %% ../nbs/01_tokenizer.ipynb #102e2c4d
-def report_summary(harness, model, stats: dict, t_start: float, train_wall_seconds: float, evaluate=None) -> dict:
-    "Evaluate `model` through the harness and return the run's summary (harness figures override `stats`)."
-    if not isinstance(stats, dict):
-        raise HarnessError(f"train_fn returned {type(stats).__name__} as its stats; return (model, stats) with stats a dict of the training figures.")
-    if missing := [k for k in SUMMARY_KEYS if k not in ('val_bpb', 'total_seconds') and k not in stats]:
-        raise HarnessError(f"The training stats lack {', '.join(missing)}; return them in the stats dict (see the summary block).")
-    device, dtype = str(stats.get('device', 'cpu')), str(stats.get('dtype', 'fp32'))
-    batch = int(stats.get('eval_batch_size') or 32)
-    t0 = time.time()
-    try: val_bpb = (evaluate or harness.evaluate)(model, batch_size=batch, device=device, autocast=autocast_for(device, dtype))
-    except RuntimeError as e:
-        if 'out of memory' not in str(e).lower(): raise
-        raise HarnessError(f"out of memory during evaluation on {device} with an eval batch of {batch} rows; lower EVAL_BATCH_SIZE.") from None
-    if not math.isfinite(val_bpb): raise HarnessError(f"val_bpb is {val_bpb} after training; lower the learning rates and run again.")
-    return {**stats, 'val_bpb': val_bpb, 'total_seconds': time.time() - t_start, 'train_wall_seconds': train_wall_seconds,
-            'eval_seconds': time.time() - t0, 'time_budget': float(harness.profile.time_budget),
-            'profile': harness.profile.name, 'fingerprint': harness.fingerprint, 'seed': harness.seed}
-

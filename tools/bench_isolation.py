@@ -11,8 +11,8 @@ def main():
     ap.add_argument('--steps', type=int, default=3)
     a = ap.parse_args()
     import torch
-    from autoresearch_lite.tokenizer import prepare, evaluate_bpb
-    from autoresearch_lite.agent import SMOKE_BASELINE
+    from autoresearch_lite.harness import prepare, evaluate_bpb
+    from autoresearch_lite.workspace import SMOKE_BASELINE
     from autoresearch_lite.train import write_train_py
     from autoresearch_lite.boundary import run_isolated
     from autoresearch_lite.bench import _cpu_model

@@ -8,22 +8,32 @@ from pathlib import Path
 
 root = Path(__file__).resolve().parent.parent
 EXPECTED = {  # page -> text each rendered page must contain (its sections and key facts)
-    'index': ['Quick start', 'pip install -e . && autoresearch-lite prepare', 'nbdev-test', 'How it differs', 'Where to go next'],
+    'index': ['Quick start', 'pip install -e . && autoresearch-lite prepare', 'nbdev-test', 'How it differs',
+              'Where to go next'],
     '00_data': ['The contract: profiles', 'The token cache', 'Best-fit packing', 'evaluation rows', 'M tokens/s'],
-    '01_tokenizer': ['Exact byte lengths', 'val_bpb', 'Prepare: the harness on disk', 'tokenization:'],
-    '02_model': ['RoPE', 'window'],
-    '03_train': ['precision', 'Muon', 'val_bpb:', 'train.py'],
-    '03a_boundary': ['Threat model', 'torch.export', 'audit'],
-    '03b_keep': ['The naive rule', 'Calibration', 'epoch', 'winner'],
-    '04_agent': ['OLD', 'results.tsv', 'progress'],
-    '04a_attacks': ['forged summary', 'refused', 'kept:'],
-    '05_cli': ['prepare', 'train', 'init', 'run', 'plot', 'bench'],
-    '06_bench': ['tokens/s', 'autoresearch-lite bench', 'false keep', 'bench --aa'],
+    '00a_core': ['patch', 'Greeter'],
+    '01_tokenizer': ['Exact byte lengths', 'Saved as JSON, checked by sha256'],
+    '02_harness': ['val_bpb', 'Prepare: the harness on disk', 'fingerprint', 'tokenization:'],
+    '02a_boundary': ['Threat model', 'torch.export', 'audit'],
+    '03_model': ['RoPE', 'window'],
+    '04_train': ['precision', 'Muon', 'val_bpb:', 'train.py'],
+    '04a_keep': ['The naive rule', 'Calibration', 'epoch', 'winner'],
+    '05_fakes': ['FAKE_TRAIN', 'fake_runner', 'scripted'],
+    '06_edits': ['OLD', 'check_fixed', 'fixed region'],
+    '07_workspace': ['program.md', 'One loop per workspace', 'heartbeat', 'GitPython'],
+    '07a_runs': ['The runner', 'results.tsv', 'The ratchet'],
+    '08_proposers': ['The offline proposer', 'The LLM proposer', 'OPENROUTER_API_KEY', 'context window'],
+    '09_loop': ['kill -9', 'begin', 'record'],
+    '09a_progress': ['The progress plot', 'AgentPanel', 'A real loop on the shipped sample'],
+    '09b_attacks': ['forged summary', 'refused', 'kept:'],
+    '10_cli': ['prepare', 'train', 'init', 'run', 'plot', 'bench'],
+    '11_bench': ['tokens/s', 'autoresearch-lite bench', 'false keep', 'bench --aa'],
     'kaggle': ['Kaggle', 'Colab', 'Secrets', 'Persistence', 'A session restart, tested'],
     'providers': ['OPENROUTER_API_KEY', 'Ollama', 'offline'],
     'install': ['A light import', 'Build, install, run'],
 }
-PICTURES = {'00_data', '01_tokenizer', '02_model', '03_train', '03a_boundary', '03b_keep', '04_agent', '06_bench'}   # pages that must show a plot
+PICTURES = {'00_data', '01_tokenizer', '03_model', '04_train', '02a_boundary', '04a_keep', '09a_progress',
+            '11_bench'}   # pages that must show a plot
 WIDGET = 'application/vnd.jupyter.widget-view+json'
 
 def main():
