@@ -7,7 +7,7 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/proposers.html.md"""
 
 # %% ../nbs/08_proposers.ipynb #c074ebf3
 from __future__ import annotations
-import ast, os, random, re, time
+import ast, functools, os, random, re, time
 from typing import Callable
 from .workspace import AgentError
 from .runs import ratchet_state
@@ -232,6 +232,7 @@ CHARS_PER_TOKEN = 3          # a safe estimate: the generated train.py measures 
 DEFAULT_CONTEXT = 32_768     # tokens, for a model litellm has no entry for
 REPLY_TOKENS = 4_096         # tokens kept free for the reply
 
+@functools.lru_cache(maxsize=None)   # asked before every proposal; the table does not change
 def context_window(model:str) -> tuple:
     "(tokens the prompt may use, where that figure comes from) for `model`, from litellm's model table."
     litellm = _litellm()
