@@ -345,7 +345,7 @@ def bench_figure(r: dict):
 # %% ../nbs/11_bench.ipynb #d807b652
 def _precision_matrix(harness, overrides, steps, log) -> list[dict]:
     import importlib.util, torch
-    from autoresearch_lite.train import PrecisionPolicy, table_peak_flops
+    from autoresearch_lite.device import PrecisionPolicy, table_peak_flops
     name, cap = torch.cuda.get_device_name(), torch.cuda.get_device_capability()
     out = []
     for c in precision_cases(cap, importlib.util.find_spec('triton') is not None):

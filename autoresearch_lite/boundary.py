@@ -480,7 +480,7 @@ def _step(self: _Child, timeout_s: float, stop=None) -> bool:
         except ProcessLookupError: pass
     if 'stop' in t and 'snapshot' not in t and now > t['stop'] + c.late_s:
         self.reason = (f"it did not hand over its model within {c.late_s:g} s of the stop signal at the "
-                       f"{self.budget:g} s budget and was stopped: over budget (train_model must check "
+                       f"{self.budget:g} s budget and was stopped: over budget (main must check "
                        "harness.should_stop() every step)")
     elif 'snapshot' in t and 'exported' not in t and now > t['snapshot'] + EXPORT_TIMEOUT_S:
         self.reason = f"exporting the model took more than {EXPORT_TIMEOUT_S:.0f} s"

@@ -319,7 +319,7 @@ def _persistent_cache(platform: str) -> str:
 
 def notebook_setup(verbose: bool = True) -> dict:
     "Detect the platform, device, precision and profile; on Kaggle/Colab keep the cache in the persistent dir; say so."
-    from autoresearch_lite.train import precision_policy
+    from autoresearch_lite.device import precision_policy
     try: pol = precision_policy()
     except ValueError as e:   # e.g. a GPU older than sm70: say so and use the CPU
         if verbose: print(f'note: {e}')

@@ -24,13 +24,13 @@ class ConfigError(ValueError):
 
 @dataclass
 class GPTConfig:
-    sequence_len: int = 256     # longest context the model is trained on (the profile's MAX_SEQ_LEN)
-    vocab_size: int = 2048      # tokenizer vocabulary
-    n_layer: int = 4            # number of blocks (DEPTH)
-    n_head: int = 4             # query heads
-    n_kv_head: int = 4          # key/value heads (grouped-query attention when < n_head)
-    n_embd: int = 256           # model width
-    window_pattern: str = "SSSL"  # per-layer attention window, cycled: S = half context, L = full context
+    sequence_len: int           # longest context the model is trained on (the harness's max_seq_len)
+    vocab_size: int             # tokenizer vocabulary
+    n_layer: int                # number of blocks (DEPTH)
+    n_head: int                 # query heads
+    n_kv_head: int              # key/value heads (grouped-query attention when < n_head)
+    n_embd: int                 # model width
+    window_pattern: str         # per-layer attention window, cycled: S = half context, L = full context
     softcap: float = 15.0       # logits are soft-capped to (-softcap, softcap)
     ve_gate_channels: int = 32  # input channels that drive the value-embedding gate
 
@@ -54,10 +54,8 @@ class GPTConfig:
     def head_dim(self): return self.n_embd // self.n_head
 
 # %% ../nbs/03_model.ipynb #b211a057
-def build_config(depth=4, aspect_ratio=64, head_dim=64, n_kv_head=0, sequence_len=256,
-                 vocab_size=2048, window_pattern="SSSL") -> GPTConfig:
+def build_config(*, depth, aspect_ratio, head_dim, n_kv_head, sequence_len, vocab_size, window_pattern) -> GPTConfig:
     "A `GPTConfig` whose width follows from `depth` and `aspect_ratio`, as upstream."
-    if depth < 1: raise ConfigError(f"DEPTH must be at least 1 (got {depth}); set DEPTH to a positive integer.")
     if head_dim < 2 or aspect_ratio < 1:
         raise ConfigError(f"HEAD_DIM ({head_dim}) and ASPECT_RATIO ({aspect_ratio}) must be positive; "
                           "HEAD_DIM at least 2.")
@@ -201,7 +199,7 @@ class GPT(nn.Module):
 
     @torch.no_grad()
     def init_weights(self):
-        "The upstream initialisation (see above)."
+        "Upstream's initialisation: unit-normal embeddings, a near-zero head, zero output projections."
         nn.init.normal_(self.transformer.wte.weight, mean=0.0, std=1.0)
         nn.init.normal_(self.lm_head.weight, mean=0.0, std=0.001)
         s = 3 ** 0.5 * self.config.n_embd ** -0.5

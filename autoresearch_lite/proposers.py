@@ -18,7 +18,7 @@ __all__ = ['OFFLINE_EXCLUDE', 'DEFAULT_MODEL', 'SYSTEM_PROMPT', 'RECENT_OTHERS',
            'context_window', 'build_messages', 'llm_error_kind', 'LLMProposer', 'make_proposer']
 
 # %% ../nbs/08_proposers.ipynb #9f691361
-OFFLINE_EXCLUDE = r'SEED|BUDGET|EVAL|EXCLUDE|PROFILE|DEVICE|LOG|PRINT|VERBOSE|COMPILE|SLEEP|CRASH|NAN|SPAWN'
+OFFLINE_EXCLUDE = r'SEED|BUDGET|EVAL|EXCLUDE|PROFILE|DEVICE|LOG|PRINT|VERBOSE|COMPILE|SLEEP|CRASH|NAN|SPAWN|MAX_STEPS'
 
 def find_constants(source:str, exclude:str=OFFLINE_EXCLUDE) -> dict:
     "Top-level `UPPER_CASE = number` assignments: name -> (value, kind, exact line, value text)."
@@ -149,7 +149,7 @@ Rules: edit only train.py. main(harness) trains and returns (model, stats); the 
 its logits (it must stay causal) and writes the report. Do not change the fixed region between
 '# autoresearch-lite: fixed begin' and '# autoresearch-lite: fixed end', do not import anything new from
 autoresearch_lite, do not touch the harness, its report or the process environment. Use only installed packages
-(torch, numpy). Keep it within the time budget (train_model checks harness.should_stop() every step; a run that does \
+(torch, numpy). Keep it within the time budget (main checks harness.should_stop() every step; a run that does \
 not stop
 when told is killed) and the device memory. Prefer simple changes; a removal that keeps val_bpb is a win. Learn from \
 the history: do not repeat

@@ -15,8 +15,11 @@ EXPECTED = {  # page -> text each rendered page must contain (its sections and k
     '01_tokenizer': ['Exact byte lengths', 'Saved as JSON, checked by sha256'],
     '02_harness': ['val_bpb', 'Prepare: the harness on disk', 'fingerprint', 'tokenization:'],
     '02a_boundary': ['Threat model', 'torch.export', 'audit'],
+    '02b_device': ['PrecisionPolicy', 'GradScaler', 'peak'],
     '03_model': ['RoPE', 'window'],
-    '04_train': ['precision', 'Muon', 'val_bpb:', 'train.py'],
+    '03a_optim': ['Muon', 'Polar Express', 'warm-down'],
+    '04_train': ['The constants', 'The generator', 'val_bpb:', 'contract with the harness', 'Training from the library'],
+    '04b_panel': ['TrainPanel', 'Train button'],
     '04a_keep': ['The naive rule', 'Calibration', 'epoch', 'winner'],
     '05_fakes': ['FAKE_TRAIN', 'fake_runner', 'scripted'],
     '06_edits': ['OLD', 'check_fixed', 'fixed region'],
@@ -32,7 +35,7 @@ EXPECTED = {  # page -> text each rendered page must contain (its sections and k
     'providers': ['OPENROUTER_API_KEY', 'Ollama', 'offline'],
     'install': ['A light import', 'Build, install, run'],
 }
-PICTURES = {'00_data', '01_tokenizer', '03_model', '04_train', '02a_boundary', '04a_keep', '09a_progress',
+PICTURES = {'00_data', '01_tokenizer', '03_model', '03a_optim', '04_train', '04b_panel', '02a_boundary', '04a_keep', '09a_progress',
             '11_bench'}   # pages that must show a plot
 WIDGET = 'application/vnd.jupyter.widget-view+json'
 
