@@ -11,10 +11,8 @@ import json, math, os, platform, shutil, sys, tempfile, time
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['FULL_TINYSTORIES_BYTES', 'NO_OP', 'KNOWN_GAINS', 'KNOWN_GAIN', 'QUICK', 'LOOP', 'KEEP_HEADER', 'machine_info',
-           'precision_cases', 'loader_speed', 'prepare_figures', 'train_figures', 'loop_overhead', 'ScriptedEdit',
-           'BusyBaseline', 'keep_bench', 'bench_markdown', 'bench_figure', 'run_bench', 'keep_markdown',
-           'add_bench_parser']
+__all__ = ['FULL_TINYSTORIES_BYTES', 'QUICK', 'LOOP', 'machine_info', 'precision_cases', 'loader_speed', 'prepare_figures',
+           'train_figures', 'loop_overhead', 'bench_markdown', 'bench_figure', 'run_bench', 'add_bench_parser']
 
 # %% ../nbs/11_bench.ipynb #5341d321
 def _cpu_model() -> str:
@@ -153,109 +151,6 @@ def loop_overhead(n_experiments: int = 2, train_py: str = None, timeout: float =
                 run_training_s=sum(x['summary']['training_seconds'] for x in runs) / max(len(runs), 1),
                 experiment_s=sum(r['timings']['total_s'] for r in exps) / max(len(exps), 1),
                 time_budget=get_profile('smoke').time_budget)
-
-# %% ../nbs/11_bench.ipynb #3b56739d
-NO_OP = ('DEPTH = 2', 'DEPTH = 2  # no-op {k}', 'no-op (a comment)')     # the same code: any keep is a false keep
-KNOWN_GAINS = {   # a real gain on each smoke profile, measured with 4 seeds each (see the text)
-    'smoke': ('DEPTH = 2', 'DEPTH = 1', 'DEPTH 2 -> 1'),                                # about 0.06 val_bpb in 5 s
-    'smoke-tokens': ('MATRIX_LR = 0.04', 'MATRIX_LR = 0.08', 'MATRIX_LR 0.04 -> 0.08'),  # about 0.03 in 2^17 tokens
-}
-KNOWN_GAIN = KNOWN_GAINS['smoke']
-
-class ScriptedEdit:
-    "A proposer that proposes one fixed edit of the smoke baseline each time (`{k}` in the new text numbers it)."
-    name = 'scripted'
-    def __init__(self, old:str, new:str, description:str):
-        self.old, self.new, self.description, self.k = old, new, description, 0
-    def propose(self, ctx:dict) -> str:
-        self.k += 1
-        return (f"DESCRIPTION: {self.description} #{self.k}\nOLD:\n```python\n{self.old}\n```\n"
-                f"NEW:\n```python\n{self.new.format(k=self.k)}\n```\n")
-
-# %% ../nbs/11_bench.ipynb #c022b192
-class BusyBaseline:
-    "An `on_event` hook that keeps every core busy (one spinning process each) while the baseline is measured."
-    def __init__(self, procs:int=None): self.n, self.procs = procs or os.cpu_count() or 1, []
-    def __call__(self, kind:str, data:dict):
-        import subprocess
-        if kind == 'run_start' and data.get('role') == 'baseline' and not self.procs:
-            self.procs = [subprocess.Popen([sys.executable, '-c', 'while True: pass']) for _ in range(self.n)]
-        elif kind in ('experiment', 'done'): self.stop()
-    def stop(self):
-        for p in self.procs: p.kill(); p.wait()
-        self.procs = []
-
-# %% ../nbs/11_bench.ipynb #d9361f3c
-def _old_rule(records:list) -> dict:
-    "The 0.3 rule replayed on the same runs: baseline = its first two runs, keep below best - 2 x noise, one rerun."
-    base = [x['val_bpb'] for x in records[0]['runs'] if x['status'] == 'ok'][:2]
-    best, noise = sum(base) / 2, abs(base[0] - base[1]) / math.sqrt(2)
-    runs = kept = 0
-    for r in records[1:]:
-        cand = [x['val_bpb'] for x in r['runs'] if x.get('role') in ('select', 'confirm') and x['status'] == 'ok']
-        if not cand: continue
-        runs += 1
-        if cand[0] < best - 2 * noise:
-            runs += 1; kept += len(cand) > 1 and (cand[0] + cand[1]) / 2 < best - 2 * noise
-    n = max(len(records) - 1, 1)
-    return dict(runs_per_candidate=runs / n, keep_rate=kept / n)
-
-# %% ../nbs/11_bench.ipynb #7baa4c5f
-def _keep_summary(workspaces:list) -> dict:
-    "Keeps, runs per candidate (its own and the incumbent's), disturbed runs and epochs in the ledgers of `workspaces`."
-    from autoresearch_lite.runs import Ledger
-    cands, base, old, epochs = [], [], [], 0
-    for ws in workspaces:
-        exps = Ledger(ws).experiments()
-        base += exps[0]['runs']; cands += exps[1:]; old.append(_old_rule(exps))
-        epochs += max((x.get('epoch', 0) for r in exps for x in r['runs']), default=0)
-    runs = [len(r['runs']) for r in cands]
-    mean = lambda xs: sum(xs) / len(xs) if xs else None
-    first = [x['val_bpb'] for r in cands for x in r['runs'][:1] if x['status'] == 'ok']   # not chosen: unbiased
-    noise = [r['noise'] for r in cands if r.get('noise') is not None]
-    kept, n = sum(r['status'] == 'keep' for r in cands), max(len(cands), 1)
-    return dict(candidates=len(cands), kept=kept, crashed=sum(r['status'] == 'crash' for r in cands),
-                keep_rate=kept / n, runs_per_candidate=sum(runs) / max(len(runs), 1), max_runs=max(runs, default=0),
-                incumbent_runs_per_candidate=sum(x.get('role') == 'incumbent' for r in cands for x in r['runs']) / n,
-                disturbed=sum(bool(x.get('disturbed')) for r in cands for x in r['runs']),
-                baseline_runs=len(base), baseline_disturbed=sum(bool(x.get('disturbed')) for x in base), epochs=epochs,
-                noise=sum(noise) / len(noise) if noise else None,
-                old_rule_runs_per_candidate=sum(o['runs_per_candidate'] for o in old) / len(old),
-                old_rule_keep_rate=sum(o['keep_rate'] for o in old) / len(old),
-                baseline_mean=mean([x['val_bpb'] for x in base if x['status'] == 'ok' and not x.get('disturbed')]),
-                first_run_mean=mean(first), values=[r['val_bpb'] for r in cands if r['val_bpb'] is not None])
-
-# %% ../nbs/11_bench.ipynb #649ff7d1
-def keep_bench(kind:str, n:int, data=None, cache_dir=None, busy_baseline:bool=False, rule=None, log=print,
-               profile:str='smoke') -> dict:
-    """The keep rule through the real loop on a smoke profile: `kind` 'aa' runs `n` no-op candidates after one
-    baseline; 'power' proposes the profile's known gain once after a fresh baseline in each of `n` workspaces."""
-    from autoresearch_lite.harness import prepare
-    from autoresearch_lite.workspace import init_workspace
-    from autoresearch_lite.loop import run_loop
-    if kind not in ('aa', 'power'):
-        raise ValueError(f"Unknown keep bench {kind!r}; use 'aa' (no-ops) or 'power' (a known gain).")
-    if n < 1: raise ValueError(f"The keep bench needs at least one candidate or workspace, not {n}.")
-    if profile not in KNOWN_GAINS:
-        raise ValueError(f"The keep bench runs on {' or '.join(KNOWN_GAINS)}, not {profile!r}; pass --profile smoke.")
-    tmp, t0 = Path(tempfile.mkdtemp(prefix='arl-bench-keep-')), time.time()
-    try:
-        cache = Path(cache_dir) if cache_dir else tmp / 'cache'
-        prepare(profile, data=data or 'sample', cache_dir=cache, log=lambda *a: None)
-        spaces = [init_workspace(tmp / f'ws{i}', tag=f'{kind}{i}', profile=profile, cache_dir=cache)
-                  for i in range(1 if kind == 'aa' else n)]
-        for i, ws in enumerate(spaces):
-            hook = BusyBaseline() if busy_baseline else None
-            edit = ScriptedEdit(*(NO_OP if kind == 'aa' else KNOWN_GAINS[profile]))
-            try: run_loop(ws, proposer=edit, max_experiments=1 + (n if kind == 'aa' else 1), rule=rule, on_event=hook,
-                          seed=100_000 * i)   # each workspace its own seeds: independent trials
-            finally: hook and hook.stop()
-            if kind == 'power': log(f'workspace {i + 1}/{n} done')
-        out = dict(kind=kind, n=n, profile=profile, edit=(NO_OP if kind == 'aa' else KNOWN_GAINS[profile])[2],
-                   busy_baseline=busy_baseline, **_keep_summary(spaces), seconds=time.time() - t0,
-                   machine=machine_info())
-    finally: shutil.rmtree(tmp, ignore_errors=True)
-    return out
 
 # %% ../nbs/11_bench.ipynb #f623a7d7
 QUICK = dict(depth=1, device_batch_size=4, total_batch_size=256)   # the quick bench's model and batch (smoke profile)
@@ -426,40 +321,11 @@ def run_bench(out_dir, profile='cpu', data=None, cache_dir=None, budget=None, qu
     return r
 
 # %% ../nbs/11_bench.ipynb #cec68be0
-def keep_markdown(k:dict) -> str:
-    "One line of the keep bench's results: what ran, the keep rate, the runs each decision cost, and the 0.3 rule's."
-    edit, prof = k.get('edit', KNOWN_GAIN[2]), k.get('profile', 'smoke')
-    what = (f"{k['n']} no-op candidates after one baseline" if k['kind'] == 'aa' else
-            f"{edit} in {k['n']} fresh workspaces") + (f' ({prof})' if prof != 'smoke' else '')
-    busy = ' (baseline on a busy machine)' if k['busy_baseline'] else ''
-    return (f"| {what}{busy} | {k['kept']}/{k['candidates']} kept ({k['keep_rate']:.0%}) | "
-            f"{k['runs_per_candidate']:.2f} (max {k['max_runs']}, incumbent {k['incumbent_runs_per_candidate']:.2f}) | "
-            f"{k['old_rule_runs_per_candidate']:.2f} | {k['baseline_disturbed']}/{k['baseline_runs']}, {k['epochs']} | "
-            f"{_fmt_s(k['seconds'])} |")
-
-KEEP_HEADER = ('| measured | kept | runs per candidate | 0.3 rule, same runs | baseline runs disturbed, epochs '
-               '| wall |\n'
-               '|---|---|---|---|---|---|')
-
-def _cmd_keep(args) -> int:
-    out, rows, results = Path(args.out), [], []
-    out.mkdir(parents=True, exist_ok=True)
-    for kind, n in (('aa', args.aa), ('power', args.power)):
-        if n:
-            k = keep_bench(kind, n, data=args.data, cache_dir=args.cache, busy_baseline=args.busy_baseline,
-                           log=lambda m: print(m, file=sys.stderr, flush=True), profile=args.profile or 'smoke')
-            results.append(k); rows.append(keep_markdown(k))
-    m = machine_info()
-    md = (f"Keep rule on {m['cpu']} ({m['cores']} cores, torch {m['torch']}), {args.profile or 'smoke'} profile:\n\n"
-          f"{KEEP_HEADER}\n"
-          + '\n'.join(rows))
-    (out / 'keep.json').write_text(json.dumps(results, indent=1, default=str)); (out / 'keep.md').write_text(md + '\n')
-    print(md); print(f"\nwrote {out / 'keep.md'} and keep.json")
-    return 0
-
 def _cmd_bench(args) -> int:
     from autoresearch_lite.data import default_profile
-    if args.aa or args.power: return _cmd_keep(args)
+    if args.aa or args.power:
+        from autoresearch_lite.keepbench import _cmd_keep   # the keep rule's measurement, its own chapter
+        return _cmd_keep(args)
     r = run_bench(args.out, profile=args.profile or default_profile(), data=args.data, cache_dir=args.cache,
                   budget=args.budget, quick=args.quick, loop_experiments=args.loop_experiments,
                   log=lambda m: print(m, file=sys.stderr, flush=True))

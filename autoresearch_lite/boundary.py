@@ -6,18 +6,18 @@ Docs: https://autoresearch-lite.github.io/autoresearch-lite/boundary.html.md"""
 
 # %% ../nbs/02a_boundary.ipynb #b0000006
 from __future__ import annotations
-import hashlib, io, json, math, os, re, select, shutil, signal, subprocess, sys, tempfile, time
+import hashlib, json, os, re, select, shutil, signal, subprocess, sys, tempfile, time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 from .data import HarnessError, get_profile, default_profile, default_cache_dir
+from .sandbox import clean_env, make_audit_hook, Refused, _deny_lists
+from .evaluator import MAX_GRAPH_BYTES, MAX_WEIGHTS_BYTES, evaluate_graph
 
 # %% auto #0
-__all__ = ['CLOCKS', 'CONTROL_FD_ENV', 'ALLOWED_OPS', 'DENIED_OPS', 'MAX_GRAPH_BYTES', 'MAX_WEIGHTS_BYTES', 'STEP_RE',
-           'EXPORT_TIMEOUT_S', 'DATA_FD_ENV', 'MAX_ROWS', 'Clock', 'clock_for', 'clean_env', 'Refused',
-           'make_audit_hook', 'snapshot_weights', 'export_graph', 'launch', 'check_graph', 'load_graph', 'read_weights',
-           'evaluate_graph', 'Run', 'kill_group', 'read_handed_over', 'default_timeout', 'run_isolated', 'run_summary',
-           'run_script']
+__all__ = ['CLOCKS', 'CONTROL_FD_ENV', 'STEP_RE', 'EXPORT_TIMEOUT_S', 'DATA_FD_ENV', 'MAX_ROWS', 'Clock', 'clock_for',
+           'snapshot_weights', 'export_graph', 'launch', 'Run', 'kill_group', 'read_handed_over', 'default_timeout',
+           'run_isolated', 'run_summary', 'run_script']
 
 # %% ../nbs/02a_boundary.ipynb #b000000c
 @dataclass(frozen=True)
@@ -39,132 +39,6 @@ def clock_for(profile) -> Clock:
     p = get_profile(profile)
     part = max(0.2, 0.05 * p.time_budget)
     return CLOCKS.get(p.name) or CLOCKS.get(p.cache_name) or Clock(part, part)
-
-# %% ../nbs/02a_boundary.ipynb #b0000010
-_SAFE_ENV = re.compile(r'^(PATH|HOME|USER|LOGNAME|LANG|LANGUAGE|LC_[A-Z]+|TZ|TMPDIR|TEMP|TMP|TERM|SHELL|VIRTUAL_ENV'
-                       r'|CONDA_PREFIX|LD_LIBRARY_PATH|SYSTEMROOT|XDG_CACHE_HOME|CC|CXX'
-                       r'|(OMP|MKL|OPENBLAS|KMP|CUDA|NVIDIA|TORCH|TORCHINDUCTOR|PYTORCH|TRITON)_[A-Z0-9_]+)$')
-_SECRETISH = re.compile(r'KEY|TOKEN|SECRET|PASSW|CREDENTIAL|AUTH', re.I)
-
-def clean_env(extra: dict = None, environ=None) -> dict:
-    ("An environment built from an allowlist (paths, locale, thread and CUDA settings) plus `extra`: no keys, "
-     "no secrets.")
-    environ = os.environ if environ is None else environ
-    env = {k: v for k, v in environ.items() if _SAFE_ENV.match(k) and not _SECRETISH.search(k)}
-    return {**env, **{k: str(v) for k, v in (extra or {}).items()}}
-
-# %% ../nbs/02a_boundary.ipynb #b0000013
-_SUBPROCESS_OK = frozenset({'gcc', 'g++', 'cc', 'c++', 'clang', 'clang++', 'ld', 'nvcc', 'ptxas', 'ldconfig',
-                            'nvidia-smi', 'nvdisasm', 'cuobjdump', 'ar', 'as'})   # what torch.compile, Triton, CUDA run
-_IMPORT_DENY = ('pyarrow', 'pandas', 'polars', 'datasets', 'h5py', 'requests', 'urllib3', 'httpx', 'aiohttp', 'litellm',
-                'git', 'paramiko', 'pycurl', 'cffi')         # libraries that open files or sockets in native code
-_WRITE_EVENTS = ('os.remove', 'os.rename', 'os.link', 'os.symlink', 'os.truncate', 'os.chmod', 'os.chown', 'os.utime',
-                 'os.mkdir', 'os.rmdir', 'shutil.copyfile', 'shutil.copytree', 'shutil.move', 'shutil.rmtree',
-                 'shutil.chown', 'os.setxattr', 'os.removexattr')
-_MOVE_EVENTS = ('os.rename', 'shutil.move', 'shutil.rmtree')   # also refused on a folder that holds a denied path
-_READ_EVENTS = ('os.listdir', 'os.scandir', 'os.chdir', 'os.listxattr', 'os.getxattr')
-
-def _compile_probe(torch_dir) -> tuple | None:
-    "The fixed code torch.compile's CPU probe runs with `python -c`, read from torch's source (not the running module)."
-    import ast
-    try: tree = ast.parse(Path(torch_dir, '_inductor', 'cpu_vec_isa.py').read_text())
-    except (OSError, SyntaxError): return None
-    for n in ast.walk(tree):
-        if isinstance(n, (ast.Assign, ast.AnnAssign)) and isinstance(n.value, ast.Constant) \
-                and isinstance(n.value.value, str) \
-                and '_avx_py_load' in [getattr(t, 'id', None)
-                                       for t in (n.targets if isinstance(n, ast.Assign) else [n.target])] \
-                and n.value.value.count('__lib_path__') == 1:
-            return tuple(n.value.value.split('__lib_path__'))
-    return None
-
-class Refused(PermissionError):
-    "An action the launcher's audit hook refused; the run ends as a crash naming it."
-
-def make_audit_hook(deny_read, deny_write, allow_dlopen, pid: int, report_fd=None):
-    ("The launcher's audit hook: refuse reading `deny_read`, writing `deny_write`, other processes, network, ctypes, "
-     "foreign programs.")
-    deny_read = tuple(os.path.realpath(p) for p in deny_read)
-    deny_write = deny_read + tuple(os.path.realpath(p) for p in deny_write)
-    allow_dlopen = tuple(os.path.realpath(p) for p in allow_dlopen)
-    own = (f'/proc/{pid}', '/proc/self', '/proc/thread-self')
-    ok_exec = _SUBPROCESS_OK | {os.path.basename(sys.executable)}
-    torch_dir = os.path.dirname(__import__('torch').__file__)
-    probe, plain_path = _compile_probe(torch_dir), re.compile(r'[\w./+-]+').fullmatch
-
-    def refuse(what, quiet=False, _write=os.write, _exc=Refused):
-        if report_fd is not None and not quiet:   # the driver hears of it, whatever the script does with the exception
-            try: _write(report_fd, ('refused ' + what.replace('\n', ' ')[:300] + '\n').encode())
-            except OSError: pass
-        raise _exc(f"the autoresearch-lite launcher refused {what}")
-
-    def inside(path, roots, up=False, _real=os.path.realpath, _fspath=os.fspath, _str=str, _bytes=bytes,
-               _isinst=isinstance):
-        try: p = _fspath(path)
-        except TypeError: return None
-        if _isinst(p, _bytes): p = p.decode(errors='replace')
-        if not _isinst(p, _str): return None
-        if not p.startswith('/') and '..' in p.split('/'): return p   # dir_fd tricks: no .. in relative paths
-        r = _real(p)
-        for root in roots:
-            if r == root or r.startswith(root + '/'): return r
-            if up and root.startswith(r.rstrip('/') + '/'): return r   # moving a folder moves what it holds
-        if r.startswith('/proc/') and r.split('/')[2].isdigit() and not r.startswith(own[0] + '/') and r != own[0]:
-            return r
-        return None
-
-    def hook(event, args, _inside=inside, _refuse=refuse, _str=str, _len=len, _isinst=isinstance, _int=int,
-             _basename=os.path.basename, _real=os.path.realpath, _tuple=tuple):
-        if event == 'open':
-            path, mode, flags = (args + (None, None))[:3]
-            if _isinst(path, _int): return
-            writing = (_isinst(mode, _str) and any(c in mode for c in 'wax+')) or (_isinst(flags, _int) and flags & 3)
-            hit = _inside(path, deny_write if writing else deny_read)
-            if hit: _refuse(f"opening {hit}" + (' for writing' if writing else ''), quiet='/__pycache__/' in hit)
-        elif event in _WRITE_EVENTS or event in _READ_EVENTS:
-            for a in args[:2]:
-                hit = _inside(a, deny_write if event in _WRITE_EVENTS else deny_read, event in _MOVE_EVENTS)
-                if hit: _refuse(f"{event} on {hit}", quiet='/__pycache__' in hit)
-        elif event in ('socket.connect', 'socket.bind', 'socket.sendto', 'socket.sendmsg'):
-            sock = args[0]
-            if getattr(sock, 'family', None) != 1: _refuse(f"a network connection ({event} {args[1]!r})")
-        elif event in ('socket.getaddrinfo', 'socket.gethostbyname', 'socket.gethostbyaddr', 'urllib.Request'):
-            _refuse(f"a network lookup ({event})")
-        elif event == 'ctypes.dlopen':
-            name = args[0]
-            if not (_isinst(name, _str) and (_real(name).startswith(torch_dir)
-                                            or any(_real(name).startswith(a) for a in allow_dlopen))):
-                _refuse(f"loading a native library with ctypes ({name!r})")
-        elif event in ('ctypes.dlsym', 'ctypes.dlsym/handle', 'ctypes.string_at', 'ctypes.wstring_at', 'ctypes.cdata',
-                       'ctypes.cdata/buffer', 'ctypes.call_function', 'ctypes.addressof', 'ctypes.set_errno',
-                       'ctypes.get_errno', 'ctypes.seh_exception', 'ctypes.PyObj_FromPtr'):
-            _refuse(f"ctypes access ({event})")
-        elif event == 'subprocess.Popen':
-            exe, argv = args[0], args[1]
-            argv = [argv] if _isinst(argv, (str, bytes)) else list(argv or [])
-            name = _basename(_str(exe or (argv[0] if argv else '')))
-            code = _str(argv[2]) if _len(argv) == 3 and _str(argv[1]) == '-c' else ''
-            # torch.compile's CPU probe
-            is_probe = bool(probe and code.startswith(probe[0]) and code.endswith(probe[1])
-                            and plain_path(code[_len(probe[0]):_len(code) - _len(probe[1])]))
-            digest = name == 'openssl' and _len(argv) == 3 and _str(argv[1]) == 'sha512'   # inductor hashes a header
-            if (name not in ok_exec and not digest) or (name == _basename(sys.executable) and not is_probe
-                                       and not (_len(argv) > 1 and _str(argv[1]).startswith(torch_dir))):
-                _refuse(f"starting the program {_str(exe or argv[:1])!r}")
-        elif event in ('os.system', 'os.exec', 'os.posix_spawn', 'os.spawn', 'os.fork', 'os.forkpty', 'os.startfile',
-                       'pty.spawn'):
-            _refuse(f"starting a process ({event})")
-        elif event in ('os.kill', 'os.killpg', 'signal.pthread_kill', 'os.pidfd_open'):
-            if _len(args) and args[0] not in (0, pid): _refuse(f"signalling process {args[0]}")
-        elif event in ('gc.get_objects', 'gc.get_referrers', 'gc.get_referents', 'sys.setprofile', 'sys.settrace'):
-            _refuse(f"{event} (it reaches the launcher's own objects)")
-        elif event == 'import':
-            mod = _str(args[0])
-            if mod.split('.')[0] in _IMPORT_DENY:
-                _refuse(f"importing {mod} (it reads files or the network in native code)")
-        elif event == 'object.__setattr__' and args[0] is hook:
-            _refuse("changing the launcher's audit hook")
-    return hook
 
 # %% ../nbs/02a_boundary.ipynb #b0000017
 CONTROL_FD_ENV = 'AUTORESEARCH_LITE_CONTROL_FD'
@@ -208,24 +82,6 @@ def _stats_json(stats) -> dict:
     return {k: v for k, v in stats.items() if isinstance(k, str) and ok(v)} if isinstance(stats, dict) else {}
 
 # %% ../nbs/02a_boundary.ipynb #b000001a
-def _path_dirs(out_dir) -> list:
-    "The absolute directories on PATH, except any that holds the hand-over folder or the temp folder."
-    keep = [os.path.realpath(str(out_dir)), os.path.realpath(tempfile.gettempdir())]
-    dirs = [os.path.realpath(d) for d in os.environ.get('PATH', '').split(os.pathsep) if os.path.isabs(d)]
-    return [d for d in dirs if not any(k == d or k.startswith(d.rstrip('/') + '/') for k in keep)]
-
-def _deny_lists(view_cache, workspace, out_dir):
-    "What the child may not read (caches, the workspace's records, .git) and may not write (also installed code, PATH)."
-    import site, sysconfig
-    ws = Path(workspace)
-    pkg = Path(__file__).parent
-    read = [view_cache, pkg / 'sample', ws / '.git', ws / '.autoresearch', ws / 'results.tsv', ws / 'ledger.jsonl']
-    home = Path.home()   # and nothing the driver (or git) runs later: programs on PATH, git's configuration
-    write = [pkg, sys.prefix, sys.base_prefix, *site.getsitepackages(), site.getusersitepackages(),
-             sysconfig.get_paths()['purelib'], ws / 'train.py', ws / 'program.md', ws / '.gitignore',
-             *_path_dirs(out_dir), home / '.gitconfig', home / '.config' / 'git']
-    return [str(p) for p in read], [str(p) for p in write if p and str(p) != str(out_dir)]
-
 def _on_stop(view):
     "The stop signal: the loop sees `should_stop()`; inside the training loop it ends the step at once."
     view.stop_requested = True
@@ -273,110 +129,6 @@ def launch(script, out_dir, workspace=None, profile=None, cache_dir=None, seed: 
                            "Python side effects and data-dependent control flow.") from None
     _tell(fd, 'exported')
     return 0
-
-# %% ../nbs/02a_boundary.ipynb #b000001d
-ALLOWED_OPS = re.compile(r'^aten\.')
-DENIED_OPS = re.compile(r'file|save|load|print|storage|_local_scalar|rand|bernoulli|dropout|normal|uniform|multinomial|'
-                        r'exponential|geometric|cauchy|poisson|copy_|set_|resize|record_stream|_assert_async', re.I)
-_OK_FUNCS = {'_operator.getitem', '_operator.mul', '_operator.add', '_operator.sub', '_operator.floordiv',
-             '_operator.mod', '_operator.truediv', '_operator.neg', '_operator.eq', '_operator.ge', '_operator.le',
-             '_operator.gt', '_operator.lt',
-             'getitem', 'mul', 'add', 'sub', 'floordiv', 'mod', 'truediv', 'neg', 'eq', 'ge', 'le', 'gt', 'lt'}
-
-def _op_name(target) -> str:
-    return (str(target) if not callable(target) or hasattr(target, '_schema')
-            else f"{getattr(target, '__module__', '')}.{getattr(target, '__name__', target)}".lstrip('.'))
-
-def check_graph(ep, weights: dict):
-    "Raise `HarnessError` unless `ep` is a pure function of its input and the handed-over weights."
-    sig = ep.graph_signature
-    if sig.buffers_to_mutate or sig.user_inputs_to_mutate:
-        raise HarnessError("The model's forward changes its own buffers or inputs; a model must not keep state between "
-                           "evaluation batches.")
-    user = [s for s in sig.input_specs if s.kind.name == 'USER_INPUT']
-    if len(user) != 1: raise HarnessError(f"The exported forward takes {len(user)} inputs, not one (the token ids).")
-    for s in sig.input_specs:
-        if s.kind.name in ('PARAMETER', 'BUFFER', 'CONSTANT_TENSOR') and s.target not in weights:
-            raise HarnessError(f"The model's forward uses a tensor {s.target!r} that is not one of its parameters or "
-                               "buffers; register it with register_buffer so it is handed over with the weights.")
-        if s.kind.name in ('CUSTOM_OBJ', 'TOKEN'):
-            raise HarnessError("The model's forward uses a custom object or an effect token.")
-    for n in ep.graph.nodes:
-        if n.op in ('call_function', 'call_method', 'call_module'):
-            name = _op_name(n.target)
-            if getattr(getattr(n.target, '_schema', None), 'is_mutable', False):   # torch.export keeps in-place ops
-                raise HarnessError(f"The model's forward changes a tensor in place ({name}); a model must not keep "
-                                   "state between evaluation batches: use the out-of-place form (x = x + y).")
-            if n.op != 'call_function' or not (ALLOWED_OPS.match(name) and not DENIED_OPS.search(name)
-                                               or name in _OK_FUNCS):
-                raise HarnessError(f"The model's forward calls {name}, which the evaluator does not run "
-                                   "(only pure aten operations, no randomness, files or printing).")
-
-# %% ../nbs/02a_boundary.ipynb #b000001f
-MAX_GRAPH_BYTES = 256 * 2**20
-MAX_WEIGHTS_BYTES = 8 * 2**30   # what the driver reads of a handed-over file, at most
-
-def load_graph(graph_bytes: bytes, weights: dict):
-    "The exported forward, rebuilt from its JSON graph with `weights` (no pickle anywhere), checked by `check_graph`."
-    import torch
-    from torch._export.serde.serialize import deserialize, SerializedArtifact, _dict_to_dataclass, ExportedProgram
-    from torch._export.serde.schema import ExportedProgram as SEP
-    if len(graph_bytes) > MAX_GRAPH_BYTES:
-        raise HarnessError(f"The exported graph is {len(graph_bytes) / 2**20:.0f} MB, over the limit.")
-    try: spec = _dict_to_dataclass(SEP, json.loads(graph_bytes.decode()))
-    except Exception as e: raise HarnessError(f"The exported graph cannot be read ({type(e).__name__}).") from None
-    specs = [(i.type, i.value) for i in spec.graph_module.signature.input_specs]
-    params = [v.parameter_name for k, v in specs if k == 'parameter']
-    buffers = [v.buffer_name for k, v in specs if k == 'buffer']
-    consts = [v.tensor_constant_name for k, v in specs if k == 'tensor_constant']
-    if missing := [k for k in params + buffers + consts if k not in weights]:
-        raise HarnessError(f"The model's forward uses a tensor {missing[0]!r} that is not one of its parameters or "
-                           "buffers; register it with register_buffer so it is handed over with the weights.")
-    state = {k: torch.nn.Parameter(weights[k], requires_grad=False) for k in params}
-    persistent = {v.buffer_name for k, v in specs if k == 'buffer' and v.persistent}
-    state.update({k: weights[k] for k in buffers if k in persistent})
-    constants = {k: weights[k] for k in buffers + consts if k not in persistent}
-    try: ep = deserialize(SerializedArtifact(graph_bytes, state, constants,
-                                             ((torch.zeros(1, 1, dtype=torch.long),), {})))
-    except HarnessError: raise
-    except Exception as e:
-        raise HarnessError(f"The exported graph does not load with its weights ({type(e).__name__}: "
-                           f"{str(e)[:200]}).") from None
-    check_graph(ep, weights)
-    return ep
-
-# %% ../nbs/02a_boundary.ipynb #b0000021
-def read_weights(data: bytes) -> dict:
-    "The handed-over weights: a dict of name -> tensor, read with torch's weights-only loader (no code runs)."
-    import torch
-    try: w = torch.load(io.BytesIO(data), map_location='cpu', weights_only=True)
-    except Exception as e: raise HarnessError(f"The handed-over weights cannot be read ({type(e).__name__}).") from None
-    if not isinstance(w, dict) or not all(isinstance(k, str) and isinstance(v, torch.Tensor) for k, v in w.items()):
-        raise HarnessError("The handed-over weights are not a dict of named tensors.")
-    return w
-
-def evaluate_graph(graph_path, weights_path, sha256: str, profile, cache_dir=None, device=None,
-                   batch_size: int = 32) -> dict:
-    "The evaluator: val_bpb of the exported graph with the handed-over weights on the fixed rows, every batch checked."
-    import torch
-    from autoresearch_lite.harness import load_harness, evaluate_bpb
-    t0 = time.time()
-    h = load_harness(profile, cache_dir)
-    data = Path(weights_path).read_bytes()
-    if hashlib.sha256(data).hexdigest() != sha256:
-        raise HarnessError("The weights changed after they were handed over; the run trained past its stop signal.")
-    weights = read_weights(data)
-    ep = load_graph(Path(graph_path).read_bytes(), weights)
-    device = device or ('cuda' if torch.cuda.is_available() else 'cpu')
-    fwd = ep.module().to(device)
-    t1 = time.time()
-    bpb = evaluate_bpb(fwd, h.eval_rows, h.token_bytes, batch_size, device)
-    if not math.isfinite(bpb):
-        raise HarnessError(f"val_bpb is {bpb} after training; lower the learning rates and run again.")
-    t2 = time.time()
-    n_params = sum(weights[s.target].numel() for s in ep.graph_signature.input_specs if s.kind.name == 'PARAMETER')
-    return dict(val_bpb=bpb, eval_seconds=round(t2 - t1, 3), load_seconds=round(t1 - t0, 3), num_params=n_params,
-                eval_tokens=int(h.eval_rows[:, 1:].numel()), fingerprint=h.fingerprint, device=str(device))
 
 # %% ../nbs/02a_boundary.ipynb #b000002a
 @dataclass

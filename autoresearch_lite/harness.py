@@ -162,7 +162,7 @@ def prepare(profile='cpu', data=None, cache_dir=None, force: bool = False, progr
 
 # %% ../nbs/02_harness.ipynb #785cd3cc
 # the fixed harness: its code is part of the fingerprint
-HARNESS_MODULES = ('data.py', 'tokenizer.py', 'harness.py', 'boundary.py')
+HARNESS_MODULES = ('data.py', 'tokenizer.py', 'harness.py', 'boundary.py', 'evaluator.py', 'sandbox.py')
 
 class StopTraining(BaseException):
     ("Raised inside the training loop when the driver's stop signal arrives mid-step "
