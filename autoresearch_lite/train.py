@@ -97,12 +97,13 @@ def main(harness):
                           ns_steps=NS_STEPS, orth_dtype=DTYPES[pol.orth_dtype])
     fwd = torch.compile(model, dynamic=False) if pol.compile else model
     scaler = torch.amp.GradScaler(pol.device if pol.use_scaler else "cpu", enabled=pol.use_scaler)
-    counts, flops_per_token, peak_flops = model.param_counts(), model.flops_per_token(), pol.peak()
+    counts, flops_per_token = model.param_counts(), model.flops_per_token()
     loader = harness.train_loader(DEVICE_BATCH_SIZE, device=pol.device, seed=harness.seed)
     pol.reset_memory()
-    history, step, train_s, fwd_bwd_s, opt_s = [], 0, 0.0, 0.0, 0.0
+    history, step, train_s, fwd_bwd_s, opt_s, peak_flops = [], 0, 0.0, 0.0, 0.0, None
     harness.allow_stop(True)   # from here the driver's stop signal ends training at once, even in the middle of a step
     try:
+        peak_flops = pol.peak()   # for MFU: the GPU's table, or measured now (a short matmul benchmark)
         x, y = next(loader)
         while True:
             pol.sync(); t0 = time.perf_counter()
@@ -135,7 +136,7 @@ def main(harness):
             step += 1
             if step == EXCLUDE_STEPS: harness.mark_training_start()   # warm-up over: the driver's clock starts
             log_step(dict(step=step, train_seconds=train_s, loss=loss_f, lrm=lrm, progress=progress, dt=t2 - t0,
-                          tokens_per_second=TOTAL_BATCH_SIZE / (t2 - t0)))
+                          tokens_per_second=TOTAL_BATCH_SIZE / max(t2 - t0, 1e-9)))
             if MAX_STEPS and step >= MAX_STEPS: break
             if not MAX_STEPS and step > EXCLUDE_STEPS and train_s >= prof.time_budget: break
             if harness.should_stop(): break   # the driver's clock (or the token count) says the budget is spent
@@ -152,7 +153,7 @@ def main(harness):
     timed_tokens = max(step - EXCLUDE_STEPS, 0) * TOTAL_BATCH_SIZE   # the tokens trained on the clock
     return model, dict(
         training_seconds=train_s, peak_vram_mb=pol.peak_memory(), num_steps=step, depth=DEPTH,
-        mfu_percent=100 * flops_per_token * timed_tokens / train_s / peak_flops if train_s > 0 else 0.0,
+        mfu_percent=100 * flops_per_token * timed_tokens / train_s / peak_flops if train_s > 0 and peak_flops else 0.0,
         total_tokens_M=step * TOTAL_BATCH_SIZE / 1e6, num_params_M=counts["total"] / 1e6, param_counts=counts,
         tokens_per_second=timed_tokens / train_s if train_s > 0 else 0.0, fwd_bwd_seconds=fwd_bwd_s,
         optimizer_seconds=opt_s, peak_flops=peak_flops, flops_per_token=flops_per_token, grad_accum_steps=accum,
