@@ -106,7 +106,9 @@ def run_tests(root:Path, py:Path, env:dict, nb:str, timeout:float) -> tuple:
             try: os.killpg(p.pid, signal.SIGKILL)
             except ProcessLookupError: pass
             p.wait()
-    tail = ' | '.join(log.read_text(errors='replace').strip().splitlines()[-3:])[-400:]
+    lines = log.read_text(errors='replace').strip().splitlines()
+    errors = [l.strip() for l in lines if 'Error' in l and not l.startswith(' ')]   # the failing assert's own line
+    tail = (errors[-1] if errors else ' | '.join(lines[-3:]))[-400:]
     return ('timeout' if rc is None else 'pass' if rc == 0 else 'fail'), time.time() - t0, tail
 
 def main(argv=None) -> int:
@@ -137,6 +139,8 @@ def _run(ms:list, tmp:Path, a) -> int:
         status, secs, tail = run_tests(root, py, env, nb, timeout=1800)
         print(f"clean   {nb:<14} {status} in {secs:.0f} s" + ('' if status == 'pass' else f'  {tail}'), flush=True)
         if status == 'pass': limits[nb] = 3 * secs + 60
+        else: print(f'        its unmutated tests fail: run `nbdev-test nbs/{nb}.ipynb` with the Python the dev '
+                    f'tools are installed in (this one is {sys.executable}) and fix them first')
     for m in ms:
         if m['nb'] not in limits: results.append(dict(m, status='skipped')); continue
         nb, pyf = locate(root, m)

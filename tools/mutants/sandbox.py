@@ -1,0 +1,23 @@
+"Mutants of the sandbox (nbs/02c_sandbox.ipynb): what keeps the user's secrets and the evaluation out of reach."
+MUTANTS = [
+    dict(nb='02c_sandbox', old="if _SAFE_ENV.match(k) and not _SECRETISH.search(k)", new="if _SAFE_ENV.match(k)",
+         why="A secret whose name looks like a torch setting (TORCH_AUTH_TOKEN) reaches the child's environment."),
+    dict(nb='02c_sandbox', old="or (_isinst(flags, _int) and flags & 3)",
+         new="or (_isinst(flags, _int) and flags & 1)",
+         why="os.open with O_RDWR is taken for a read, so train.py can write into a denied folder."),
+    dict(nb='02c_sandbox', old="deny_write = deny_read + tuple(os.path.realpath(p) for p in deny_write)",
+         new="deny_write = tuple(os.path.realpath(p) for p in deny_write)",
+         why="The folders train.py may not read become writable: it can overwrite the validation tokens."),
+    dict(nb='02c_sandbox', old="if getattr(sock, 'family', None) != 1:",
+         new="if getattr(sock, 'family', None) == 2:",
+         why="Only IPv4 connections are refused; train.py reaches the network over IPv6."),
+    dict(nb='02c_sandbox', old="            if up and root.startswith(r.rstrip('/') + '/'): return r",
+         new="            pass",
+         why="Renaming the folder that holds the cache is allowed, so the cache can be moved out of the deny list."),
+    dict(nb='02c_sandbox', old="read = [view_cache, pkg / 'sample', ws / '.git',",
+         new="read = [view_cache, pkg / 'sample',",
+         why="train.py may read the workspace's git history, with every earlier candidate and its score."),
+    dict(nb='02c_sandbox', old="for d in os.environ.get('PATH', '').split(os.pathsep) if os.path.isabs(d)]",
+         new="for d in os.environ.get('PATH', '').split(os.pathsep)]",
+         why="A relative PATH entry ('.') becomes a write-denied folder, i.e. the child's own working folder."),
+]
