@@ -117,9 +117,10 @@ class Ledger:
     def append(self, record:dict):
         "Append one record atomically (all or nothing) and rebuild `results.tsv`."
         line = (json.dumps(record, default=str) + '\n').encode()
-        fd = os.open(self.jsonl, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o644)
+        fd = os.open(self.jsonl, os.O_RDWR | os.O_CREAT | os.O_APPEND, 0o644)
         try:
             size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b'\n': line = b'\n' + line   # close a line torn by a crash
             try:
                 if os.write(fd, line) != len(line): raise OSError(errno.ENOSPC, 'short write')
                 os.fsync(fd)
