@@ -45,7 +45,8 @@ MUTANTS = [
          why="off by one: the batch that reaches the token budget exactly is refused, so a run trains on one batch "
              "less than its budget."),
     dict(nb='00_data', old="key = (rows, seed)", new="key = rows",
-         why="the server keeps one stream per batch size, whatever the seed: two seeds share (and advance) one stream."),
+         why="the server keeps one stream per batch size, whatever the seed: two seeds share (and advance) one "
+             "stream."),
     dict(nb='00_data', old="return self.eval_tokens // self.max_seq_len",
          new="return self.eval_tokens // (self.max_seq_len + 1)",
          why="the eval rows are counted as if each scored max_seq_len+1 targets: fewer rows than the contract says."),
