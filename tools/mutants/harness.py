@@ -1,27 +1,32 @@
 "Mutants of the harness chapter (nbs/02_harness.ipynb): realistic one-line bugs its tests must catch."
 MUTANTS = [
     # the causality check, weakened
-    dict(nb='02_harness', old="diff = ((back - ref).abs() * before).amax().item()",
-         new="diff = ((back - ref).abs() * before)[:, 0].amax().item()",
+    dict(nb='02_harness', old="return (d * before).amax().item()", new="return (d * before)[:, 0].amax().item()",
          why="the causality check compares position 0 only: a model that looks ahead anywhere later in the row is "
              "scored, and its val_bpb is far too good."),
-    dict(nb='02_harness', old="diff = ((back - ref).abs() * before).amax().item()",
-         new="diff = ((back - ref).abs() * before)[0].amax().item()",
+    dict(nb='02_harness', old="return (d * before).amax().item()", new="return (d * before)[0].amax().item()",
          why="the causality check compares the first row of each batch only (one cut point): a look-ahead at a "
              "position that row's cut does not reach is scored."),
-    dict(nb='02_harness', old="cuts = 1 + (torch.randperm(max(T - 1, 1), generator=gen)[:B] % max(T - 1, 1))",
-         new="cuts = 1 + (torch.randperm(max(T // 2, 1), generator=gen)[:B] % max(T - 1, 1))",
-         why="the cut points are drawn from the first half of the row only: a model that looks ahead only in the "
-             "second half is never caught."),
+    dict(nb='02_harness', old="return (d * before).amax().item()",
+         new="return (d * before).amax().item() / max(1.0, ref.abs().amax().item())",
+         why="the change is measured against the largest logit: one logit at -1e30 that is never scored (an extra "
+             "column, or BOS) makes any look-ahead pass."),
+    dict(nb='02_harness', old="return 1 + (start + torch.arange(n_rows)) % max(T - 1, 1)",
+         new="return 1 + (start + torch.arange(n_rows)) % max(T // 2, 1)",
+         why="the cut points cover the first half of the row only: a model that looks ahead only in the second "
+             "half is never caught."),
+    dict(nb='02_harness', old="seed if seed is not None else int.from_bytes(os.urandom(7), 'little')",
+         new="seed if seed is not None else 0",
+         why="the check's random choices are the same at every evaluation: a model that looks ahead at the "
+             "positions never checked is scored, evaluation after evaluation."),
     dict(nb='02_harness', old="if causal_check:", new="if causal_check and i == 0:",
          why="only the first batch is checked: a model that looks ahead on other rows is scored."),
-    dict(nb='02_harness', old="rtol = rtol if rtol is not None else (1e-3 if autocast is None else 2e-2)",
-         new="rtol = rtol if rtol is not None else (2e-2 if autocast is None else 1e-3)",
-         why="the fp32 and autocast tolerances are swapped: in fp32 a look-ahead that moves the logits by less than "
-             "2% of their scale passes."),
-    dict(nb='02_harness',
-         old="before = (torch.arange(T, device=ref.device)[None] < cuts.to(ref.device)[:, None])[..., None]",
-         new="before = (torch.arange(T, device=ref.device)[None] <= cuts.to(ref.device)[:, None])[..., None]",
+    dict(nb='02_harness', old="tol = tol if tol is not None else (1e-3 if autocast is None else 0.25)",
+         new="tol = tol if tol is not None else (0.25 if autocast is None else 1e-3)",
+         why="the fp32 and autocast tolerances are swapped: in fp32 a look-ahead worth up to 0.25 nats a token "
+             "passes."),
+    dict(nb='02_harness', old="before = torch.arange(T, device=ref.device)[None] < cuts.to(ref.device)[:, None]",
+         new="before = torch.arange(T, device=ref.device)[None] <= cuts.to(ref.device)[:, None]",
          why="off by one: the position at the cut, whose input did change, is compared too, so every honest model "
              "that reads its own token is refused as not causal."),
     # the metric
@@ -34,7 +39,7 @@ MUTANTS = [
          new="for i in range(0, len(rows) - batch_size + 1, batch_size):",
          why="the last, partial batch is dropped: rows at the end of the eval set are never scored and val_bpb "
              "depends on the batch size."),
-    dict(nb='02_harness', old="x, y = b[:, :-1], b[:, 1:].reshape(-1)", new="x, y = b[:, 1:], b[:, 1:].reshape(-1)",
+    dict(nb='02_harness', old="x, yy = b[:, :-1], b[:, 1:]", new="x, yy = b[:, 1:], b[:, 1:]",
          why="off by one: the model is given the targets as its inputs, so a causal model that copies its input "
              "scores almost 0."),
     dict(nb='02_harness', old="try: model.eval()", new="try: model.eval",
