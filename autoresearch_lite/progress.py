@@ -118,7 +118,7 @@ class AgentPanel:
         if not self.approve.value: return True
         self.diff.value = (f"<b>#{prop['n']} {_html.escape(prop['description'])}</b> (waiting for approval)"
                            + diff_html(prop['diff']))
-        self.yes_btn.disabled = self.no_btn.disabled = False; self._decision.clear()
+        self._decision.clear(); self.yes_btn.disabled = self.no_btn.disabled = False   # a click now counts
         while not self._decision.wait(0.1):
             if self.stop_ev.is_set(): return False
         self.yes_btn.disabled = self.no_btn.disabled = True
