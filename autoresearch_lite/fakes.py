@@ -12,7 +12,7 @@ from pathlib import Path
 from .boundary import Run, kill_group
 
 # %% auto #0
-__all__ = ['FAKE_TRAIN', 'real_write', 'fake_runner', 'FP', 'new_ws', 'variant', 'full_disk', 'scripted', 'edit']
+__all__ = ['FAKE_TRAIN', 'real_write', 'fake_runner', 'FP', 'new_ws', 'variant', 'full_disk', 'scripted', 'edit', 'wait_for']
 
 # %% ../nbs/05_fakes.ipynb #a4a23b8e
 # (a line of the text that ends in a backslash goes on in the next one: the text keeps it as one line)
@@ -142,3 +142,12 @@ def scripted(*items):
 def edit(old, new, desc):
     "A reply in the edit format that replaces `old` by `new` in train.py, described as `desc`."
     return f'DESCRIPTION: {desc}\nOLD:\n```python\n{old}\n```\nNEW:\n```python\n{new}\n```'
+
+# %% ../nbs/05_fakes.ipynb #a63bf7b1
+def wait_for(cond, timeout=60, every=0.05):
+    "Poll `cond` until it holds (returns its value); fail after `timeout` seconds."
+    t0 = time.monotonic()
+    while not (v := cond()):
+        assert time.monotonic() - t0 < timeout, f'not true after {timeout} s'
+        time.sleep(every)
+    return v

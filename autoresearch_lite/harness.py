@@ -97,8 +97,9 @@ def evaluate_bpb(model, rows, token_bytes, batch_size: int = 32, device='cpu', a
                 x, yy = b[:, :-1], b[:, 1:]
                 logits, y = _logits(model, x, V, autocast), yy.reshape(-1)
                 if causal_check:
-                    sx, order = spliced_rows(x, V, gen, cuts[i:i + len(b)])
-                    if causal_mismatch(logits, _logits(model, sx, V, autocast), cuts[i:i + len(b)], order, yy) > tol:
+                    cut = cuts[i:i + len(b)]
+                    sx, order = spliced_rows(x, V, gen, cut)
+                    if causal_mismatch(logits, _logits(model, sx, V, autocast), cut, order, yy) > tol:
                         raise HarnessError(NOT_CAUSAL)
                 loss = F.cross_entropy(logits.view(-1, logits.size(-1)), y, reduction='none')
                 nb = token_bytes[y]
